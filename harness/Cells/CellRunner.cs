@@ -1,0 +1,107 @@
+using ReproSpecs.Harness.Metrics;
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Training;
+
+namespace ReproSpecs.Harness.Cells;
+
+/// <summary>A cell's record with every trial's probabilities (null for diverged trials).</summary>
+/// <param name="Record">What was written to <c>cell.json</c>.</param>
+/// <param name="LastProbabilities">Per trial, the final weights' N×V probabilities.</param>
+/// <param name="BestProbabilities">Per trial, the best-validation weights' N×V probabilities.</param>
+/// <param name="ReusedTrials">How many trials were loaded from the store instead of trained.</param>
+public sealed record CellResult(CellRecord Record, IReadOnlyList<float[]?> LastProbabilities, IReadOnlyList<float[]?> BestProbabilities, int ReusedTrials);
+
+/// <summary>
+/// Runs a cell: for each trial, reuse it from the store when it finished under the same config hash,
+/// otherwise train and save it; then compare every pair of completed trials and write <c>cell.json</c>.
+/// </summary>
+public sealed class CellRunner(ExperimentContext context, ResultStore store, IProgressSink? progress = null)
+{
+    private readonly IProgressSink _progress = progress ?? NullProgress.Instance;
+
+    /// <summary>The study's seeds for <paramref name="trials"/> trials: trial k uses <c>base + k</c> for every source.</summary>
+    public static IReadOnlyList<TrialSeeds> DefaultSeeds(Profile profile, int trials) =>
+        Enumerable.Range(0, trials).Select(k => TrialSeeds.All(profile.BaseSeed + k)).ToList();
+
+    /// <summary>Runs the cell (<paramref name="model"/>, <paramref name="activation"/>) with the profile's default seeds.</summary>
+    public CellResult Run(string model, string activation, int? trials = null, CancellationToken cancel = default)
+    {
+        var cell = CellConfig.For(context.Profile, model, activation, context.Corpus.Sha256);
+        return Run(cell, DefaultSeeds(context.Profile, trials ?? context.Profile.Trials), cancel);
+    }
+
+    /// <summary>Runs <paramref name="cell"/> with the given seeds (one trial per entry).</summary>
+    public CellResult Run(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, CancellationToken cancel = default)
+    {
+        if (seeds.Count < 2) throw new ConfigurationException($"a cell needs at least 2 trials to measure disagreement, got {seeds.Count}.");
+        int vocab = cell.ModelConfig().VocabSize, rows = context.EvalSet.Count;
+        store.EnsureConfig(cell);
+        var trials = new List<TrainedTrial>();
+        int reused = 0;
+        for (int k = 0; k < seeds.Count; k++)
+        {
+            var loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, rows, vocab, out var problem);
+            if (loaded is not null)
+            {
+                reused++;
+                trials.Add(loaded);
+                _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, cell.MaxIters, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, "reused from the results store"));
+                continue;
+            }
+            if (problem is not null)
+                _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, 0, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, $"retraining: {problem}"));
+            var trained = TrialTrainer.Train(context, cell, k, seeds.Count, seeds[k], _progress, cancel);
+            trials.Add(trained with { Record = store.SaveTrial(cell, trained, vocab) });
+        }
+
+        var record = new CellRecord
+        {
+            Config = cell,
+            ConfigHash = cell.Hash,
+            EvalFingerprint = context.EvalSet.Fingerprint,
+            Provenance = Provenance.Capture(context.Device.type.ToString().ToLowerInvariant(), context.Corpus.Sha256),
+            Trials = trials.Select(t => t.Record).ToList(),
+            Pairs = ComparePairs(trials, context.EvalSet.LastTargets, vocab),
+            Summary = default!,
+        };
+        record = record with { Summary = Summarise(record) };
+        store.SaveCell(record);
+        return new CellResult(record, trials.Select(t => t.LastProbabilities).ToList(), trials.Select(t => t.BestProbabilities).ToList(), reused);
+    }
+
+    /// <summary>Metrics of every pair of completed trials (diverged trials never enter a comparison).</summary>
+    public static IReadOnlyList<PairRecord> ComparePairs(IReadOnlyList<TrainedTrial> trials, IReadOnlyList<int> targets, int vocab)
+    {
+        var pairs = new List<PairRecord>();
+        for (int a = 0; a < trials.Count; a++)
+        for (int b = a + 1; b < trials.Count; b++)
+        {
+            var (ta, tb) = (trials[a], trials[b]);
+            if (ta.LastProbabilities is null || tb.LastProbabilities is null || ta.BestProbabilities is null || tb.BestProbabilities is null) continue;
+            if (ta.Record.EvalFingerprint != tb.Record.EvalFingerprint)
+                throw new InvalidOperationException($"trials {a} and {b} were scored on different contexts; they cannot be compared");
+            pairs.Add(new PairRecord(a, b,
+                PairMetrics.Compute(ta.LastProbabilities, tb.LastProbabilities, targets, vocab),
+                PairMetrics.Compute(ta.BestProbabilities, tb.BestProbabilities, targets, vocab)));
+        }
+        return pairs;
+    }
+
+    /// <summary>Summary figures of a cell record.</summary>
+    public static CellSummary Summarise(CellRecord record)
+    {
+        var done = record.Trials.Where(t => t.Status == TrialStatus.Completed).ToList();
+        int diverged = record.Trials.Count - done.Count;
+        if (done.Count < 2 || record.Pairs.Count == 0) return new CellSummary(done.Count, diverged, null, null, null);
+        WeightsSummary Of(Func<TrialRecord, Score> score, Func<PairRecord, PairMetrics> pair) => new(
+            Summary.Of(done.Select(t => score(t).Loss).ToList()),
+            Summary.Of(done.Select(t => score(t).Accuracy).ToList()),
+            Summary.Of(record.Pairs.Select(p => pair(p).RelativePd).ToList()),
+            Summary.Of(record.Pairs.Select(p => pair(p).ElementWisePd).ToList()),
+            Summary.Of(record.Pairs.Select(p => pair(p).TargetPd).ToList()),
+            Summary.Of(record.Pairs.Select(p => pair(p).Top1Disagreement).ToList()));
+        return new CellSummary(done.Count, diverged,
+            Of(t => t.Last!, p => p.Last), Of(t => t.Best!, p => p.Best),
+            Summary.Of(done.Select(t => t.History[^1].ValLoss).ToList()));
+    }
+}

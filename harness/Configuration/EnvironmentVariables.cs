@@ -1,0 +1,36 @@
+namespace ReproSpecs.Harness.Configuration;
+
+/// <summary>
+/// Every environment variable the harness reads, in one place. Runsettings files set them for
+/// <c>dotnet test</c>; commands accept the same values as options.
+/// </summary>
+public static class EnvironmentVariables
+{
+    /// <summary>Path of a local Tiny Shakespeare copy (checked by SHA-256). Default: the per-user cache, else download.</summary>
+    public const string Corpus = "REPROSPECS_CORPUS";
+
+    /// <summary>Per-user cache folder. Default: <c>$XDG_CACHE_HOME/reprospecs</c> or <c>~/.cache/reprospecs</c>.</summary>
+    public const string Cache = "REPROSPECS_CACHE";
+
+    /// <summary>Where the corpus is downloaded from when it is not cached. Default: <see cref="Data.TinyShakespeare.CanonicalUrl"/>.</summary>
+    public const string CorpusUrl = "REPROSPECS_CORPUS_URL";
+
+    /// <summary>Profile name: smoke, cpu, lite, partial, full. Default: smoke.</summary>
+    public const string Profile = "REPROSPECS_PROFILE";
+
+    /// <summary>Results store folder. Default: <c>results/</c> at the repository root, else in the working directory.</summary>
+    public const string Results = "REPROSPECS_RESULTS";
+
+    /// <summary>Trials per cell, overriding the profile's (at least 2).</summary>
+    public const string Trials = "REPROSPECS_TRIALS";
+
+    /// <summary>libtorch intra-op threads. Default: the number of processors.</summary>
+    public const string Threads = "REPROSPECS_THREADS";
+
+    /// <summary>Reads a variable, treating empty as unset.</summary>
+    public static string? Get(string name)
+    {
+        string? value = Environment.GetEnvironmentVariable(name);
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}

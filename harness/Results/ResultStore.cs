@@ -1,0 +1,95 @@
+using ReproSpecs.Harness.Training;
+
+namespace ReproSpecs.Harness.Results;
+
+/// <summary>
+/// The results folder. Layout: <c>&lt;root&gt;/&lt;profile&gt;/&lt;model&gt;/&lt;activation&gt;/&lt;config-hash-12&gt;/</c>
+/// holding <c>config.json</c>, one <c>trial-NN-iX-dY-oZ.json</c> per finished trial with its
+/// <c>.last.f32</c> / <c>.best.f32</c> probabilities, and <c>cell.json</c>. A trial's JSON is written last,
+/// so its presence means the trial finished; every file is written atomically and sealed.
+/// </summary>
+public sealed class ResultStore
+{
+    /// <summary>Opens (without creating) the store at <paramref name="root"/>.</summary>
+    public ResultStore(string root) => Root = Path.GetFullPath(root);
+
+    /// <summary>The store's folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The folder of a cell.</summary>
+    public string CellDirectory(CellConfig cell) => Path.Combine(Root, cell.Profile, cell.Model, cell.Activation, cell.ShortHash);
+
+    /// <summary>Path of <c>cell.json</c>.</summary>
+    public string CellPath(CellConfig cell) => Path.Combine(CellDirectory(cell), "cell.json");
+
+    /// <summary>Base name (no extension) of a trial's files.</summary>
+    public static string TrialStem(int index, TrialSeeds seeds) => $"trial-{index:D2}-{seeds.Key}";
+
+    /// <summary>Path of a trial's JSON.</summary>
+    public string TrialPath(CellConfig cell, int index, TrialSeeds seeds) => Path.Combine(CellDirectory(cell), TrialStem(index, seeds) + ".json");
+
+    /// <summary>Writes <c>config.json</c> if it is not there yet (a human-readable key to the folder's hash).</summary>
+    public void EnsureConfig(CellConfig cell)
+    {
+        string path = Path.Combine(CellDirectory(cell), "config.json");
+        if (!File.Exists(path)) SealedJson.Write(path, cell);
+    }
+
+    /// <summary>Persists a trained trial: probabilities first, then the JSON that commits it.</summary>
+    public TrialRecord SaveTrial(CellConfig cell, TrainedTrial trial, int vocabSize)
+    {
+        var r = trial.Record;
+        string stem = TrialStem(r.Index, r.Seeds), dir = CellDirectory(cell);
+        Score? Save(Score? score, float[]? probs, string kind)
+        {
+            if (score is null || probs is null) return score;
+            string file = $"{stem}.{kind}.f32";
+            string sha = ProbabilityFile.Write(Path.Combine(dir, file), probs, vocabSize);
+            return score with { ProbabilitiesFile = file, ProbabilitiesSha256 = sha };
+        }
+        var record = r with { Last = Save(r.Last, trial.LastProbabilities, "last"), Best = Save(r.Best, trial.BestProbabilities, "best") };
+        SealedJson.Write(TrialPath(cell, r.Index, r.Seeds), record);
+        return record;
+    }
+
+    /// <summary>
+    /// Loads a finished trial with its probabilities, or returns null with <paramref name="problem"/> set
+    /// when it is absent (problem null) or unusable (corrupt, altered, other config or contexts).
+    /// </summary>
+    public TrainedTrial? TryLoadTrial(CellConfig cell, int index, TrialSeeds seeds, string evalFingerprint, int rows, int vocabSize, out string? problem)
+    {
+        problem = null;
+        string path = TrialPath(cell, index, seeds);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var record = SealedJson.Read<TrialRecord>(path);
+            if (record.ConfigHash != cell.Hash) { problem = $"{path} was trained under another config"; return null; }
+            if (record.Seeds != seeds || record.Index != index) { problem = $"{path} holds other seeds"; return null; }
+            if (record.EvalFingerprint != evalFingerprint) { problem = $"{path} was scored on other contexts"; return null; }
+            float[]? Load(Score? s) => s is null ? null
+                : ProbabilityFile.Read(Path.Combine(CellDirectory(cell), s.ProbabilitiesFile), s.ProbabilitiesSha256, rows, vocabSize);
+            return new TrainedTrial(record, Load(record.Last), Load(record.Best));
+        }
+        catch (ResultFileException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>Writes <c>cell.json</c>.</summary>
+    public void SaveCell(CellRecord record) => SealedJson.Write(CellPath(record.Config), record);
+
+    /// <summary>Reads and verifies a <c>cell.json</c>.</summary>
+    public static CellRecord LoadCell(string path) => SealedJson.Read<CellRecord>(path);
+
+    /// <summary>Every <c>cell.json</c> under the store (optionally of one profile).</summary>
+    public IEnumerable<string> CellFiles(string? profile = null)
+    {
+        string start = profile is null ? Root : Path.Combine(Root, profile);
+        return Directory.Exists(start)
+            ? Directory.EnumerateFiles(start, "cell.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            : [];
+    }
+}

@@ -1,0 +1,72 @@
+using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace ReproSpecs.Harness.Training;
+
+/// <summary>A model's predictions on the fixed evaluation contexts.</summary>
+/// <param name="Probabilities">Row-major N×V next-character probabilities after each full context.</param>
+/// <param name="Loss">Mean cross-entropy (nats) of those next characters.</param>
+/// <param name="Accuracy">Fraction of them predicted top-1.</param>
+/// <param name="AllPositionsLoss">Mean cross-entropy over every position.</param>
+/// <param name="AllPositionsAccuracy">Top-1 accuracy over every position.</param>
+public sealed record Scored(float[] Probabilities, double Loss, double Accuracy, double AllPositionsLoss, double AllPositionsAccuracy);
+
+/// <summary>
+/// Evaluation without gradients, in batches of many windows per forward pass (the study scored one
+/// context at a time). Evaluation never draws random numbers, so it cannot perturb training.
+/// </summary>
+public static class Evaluation
+{
+    /// <summary>Largest number of tokens per forward pass.</summary>
+    public const int MaxTokensPerForward = 32_768;
+
+    /// <summary>Mean cross-entropy over the fixed loss batches <paramref name="starts"/> of <paramref name="split"/>.</summary>
+    public static double EstimateLoss(LanguageModel model, Tensor split, Tensor starts, int blockSize)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        model.eval();
+        var flat = starts.reshape(-1);
+        var total = torch.zeros(1, ScalarType.Float64, device: split.device);
+        foreach (var chunk in flat.split(RowsPerForward(blockSize)))
+        {
+            var (x, y) = Windows.Gather(split, chunk, blockSize);
+            var logits = model.forward(x);
+            total += F.cross_entropy(logits.view(-1, logits.shape[^1]), y.view(-1), reduction: nn.Reduction.Sum).to(ScalarType.Float64);
+        }
+        return total.item<double>() / (flat.shape[0] * (double)blockSize);
+    }
+
+    /// <summary>Scores <paramref name="model"/> on the fixed evaluation contexts.</summary>
+    public static Scored Score(LanguageModel model, EvalSet evalSet)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        model.eval();
+        int n = evalSet.Count, t = evalSet.BlockSize;
+        var probs = new float[n * (long)model.Config.VocabSize];
+        double lastLoss = 0, allLoss = 0;
+        long lastCorrect = 0, allCorrect = 0, row = 0;
+        var rows = RowsPerForward(t);
+        foreach (var (x, y) in evalSet.Contexts.split(rows).Zip(evalSet.Targets.split(rows)))
+        {
+            using var inner = torch.NewDisposeScope();
+            var logp = F.log_softmax(model.forward(x), -1);               // [b, T, V]
+            var picked = logp.gather(-1, y.unsqueeze(-1)).squeeze(-1);    // [b, T]
+            var hits = logp.argmax(-1).eq(y);                              // [b, T]
+            allLoss -= picked.sum().to(ScalarType.Float64).item<double>();
+            allCorrect += hits.sum().item<long>();
+            lastLoss -= picked[.., -1].sum().to(ScalarType.Float64).item<double>();
+            lastCorrect += hits[.., -1].sum().item<long>();
+            var last = logp[.., -1, ..].exp().contiguous().cpu();
+            last.data<float>().CopyTo(probs, checked((int)(row * model.Config.VocabSize)));
+            row += x.shape[0];
+        }
+        return new Scored(probs, lastLoss / n, (double)lastCorrect / n, allLoss / ((double)n * t), (double)allCorrect / ((double)n * t));
+    }
+
+    private static long RowsPerForward(int blockSize) => Math.Max(1, MaxTokensPerForward / blockSize);
+}

@@ -1,0 +1,110 @@
+using ReproSpecs.Harness.Models;
+
+namespace ReproSpecs.Harness.Training;
+
+/// <summary>Where a profile trains.</summary>
+public enum DeviceKind
+{
+    /// <summary>The CPU (bit-deterministic for a fixed thread count).</summary>
+    Cpu,
+    /// <summary>A CUDA GPU; cells of such a profile skip (specs) or fail clearly (commands) without one.</summary>
+    Cuda,
+}
+
+/// <summary>How the learning rate moves over training.</summary>
+public enum LrSchedule
+{
+    /// <summary>The study's: the same rate at every step.</summary>
+    Constant,
+    /// <summary>Cosine decay from the rate to a tenth of it at the last step.</summary>
+    Cosine,
+}
+
+/// <summary>
+/// A named set of model, training and evaluation settings (DESIGN.md §2). Every field that changes a
+/// number is part of a cell's config hash.
+/// </summary>
+public sealed record Profile
+{
+    /// <summary>Profile name: smoke, cpu, lite, partial, full, or a custom one.</summary>
+    public required string Name { get; init; }
+    /// <summary>Embedding width C.</summary>
+    public required int NEmbd { get; init; }
+    /// <summary>Attention heads.</summary>
+    public required int NHead { get; init; }
+    /// <summary>Layers.</summary>
+    public required int NLayer { get; init; }
+    /// <summary>Context length T.</summary>
+    public required int BlockSize { get; init; }
+    /// <summary>Windows per training batch B.</summary>
+    public required int BatchSize { get; init; }
+    /// <summary>Optimiser steps per trial.</summary>
+    public required int MaxIters { get; init; }
+    /// <summary>Steps between periodic train/val loss evaluations.</summary>
+    public required int EvalInterval { get; init; }
+    /// <summary>Batches averaged by each periodic evaluation, per split.</summary>
+    public required int EvalIters { get; init; }
+    /// <summary>Training device.</summary>
+    public required DeviceKind Device { get; init; }
+
+    /// <summary>AdamW learning rate.</summary>
+    public double LearningRate { get; init; } = 3e-4;
+    /// <summary>AdamW decoupled weight decay.</summary>
+    public double WeightDecay { get; init; } = 0.01;
+    /// <summary>AdamW β₁.</summary>
+    public double Beta1 { get; init; } = 0.9;
+    /// <summary>AdamW β₂.</summary>
+    public double Beta2 { get; init; } = 0.999;
+    /// <summary>Learning-rate schedule.</summary>
+    public LrSchedule Schedule { get; init; } = LrSchedule.Constant;
+    /// <summary>Dropout probability.</summary>
+    public double Dropout { get; init; } = 0.2;
+    /// <summary>Hidden-width rule for gated activations.</summary>
+    public GatedWidthRule GatedWidth { get; init; } = GatedWidthRule.Parity;
+    /// <summary>Number of fixed evaluation contexts N.</summary>
+    public int EvalContexts { get; init; } = 1000;
+    /// <summary>Seed of the evaluation contexts and loss batches (never a training seed).</summary>
+    public long EvalSeed { get; init; } = 1337;
+    /// <summary>Trials per cell K (at least 2).</summary>
+    public int Trials { get; init; } = 3;
+    /// <summary>Seed of trial 0; trial k uses <c>BaseSeed + k</c> for every source by default.</summary>
+    public long BaseSeed { get; init; } = 42;
+
+    /// <summary>The model configuration of this profile for <paramref name="activation"/>.</summary>
+    public ModelConfig ModelConfig(string activation) => new()
+    {
+        NEmbd = NEmbd, NHead = NHead, NLayer = NLayer, BlockSize = BlockSize,
+        Dropout = Dropout, Activation = activation, GatedWidth = GatedWidth,
+    };
+
+    /// <summary>Checks every field; throws a <see cref="ConfigurationException"/> naming the first bad one.</summary>
+    /// <param name="validationTokens">Length of the validation text, when known (block must be shorter).</param>
+    public void Validate(int? validationTokens = null)
+    {
+        string where = $"profile '{Name}'";
+        void Require(bool ok, string message)
+        {
+            if (!ok) throw new ConfigurationException($"{where}: {message}");
+        }
+        Require(!string.IsNullOrWhiteSpace(Name), "name is empty.");
+        Require(NEmbd > 0, $"n_embd must be positive, got {NEmbd}.");
+        Require(NHead > 0, $"n_head must be positive, got {NHead}.");
+        Require(NEmbd % Math.Max(NHead, 1) == 0, $"n_embd ({NEmbd}) must be divisible by n_head ({NHead}). Fix: choose n_head among the divisors of n_embd.");
+        Require(NLayer > 0, $"n_layer must be positive, got {NLayer}.");
+        Require(BlockSize > 0, $"block_size must be positive, got {BlockSize}.");
+        if (validationTokens is { } v)
+            Require(BlockSize < v, $"block_size ({BlockSize}) must be shorter than the validation text ({v} tokens).");
+        Require(BatchSize > 0, $"batch_size must be positive, got {BatchSize}.");
+        Require(MaxIters > 0, $"max_iters must be positive, got {MaxIters}.");
+        Require(EvalInterval > 0, $"eval_interval must be positive, got {EvalInterval}.");
+        Require(EvalIters > 0, $"eval_iters must be positive, got {EvalIters}.");
+        Require(LearningRate > 0 && double.IsFinite(LearningRate), $"learning_rate must be a positive number, got {LearningRate}.");
+        Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"weight_decay must be >= 0, got {WeightDecay}.");
+        Require(Beta1 is >= 0 and < 1, $"beta1 must be in [0, 1), got {Beta1}.");
+        Require(Beta2 is >= 0 and < 1, $"beta2 must be in [0, 1), got {Beta2}.");
+        Require(Dropout is >= 0 and < 1, $"dropout must be in [0, 1), got {Dropout}.");
+        Require(EvalContexts > 0, $"eval_contexts must be positive, got {EvalContexts}.");
+        Require(Trials >= 2, $"trials must be at least 2 (disagreement needs a pair), got {Trials}. Fix: set REPROSPECS_TRIALS to 2 or more.");
+        Require(BaseSeed >= 0, $"base_seed must be >= 0, got {BaseSeed}.");
+    }
+}

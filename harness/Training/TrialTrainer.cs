@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Results;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace ReproSpecs.Harness.Training;
+
+/// <summary>A trained trial: its record and, unless it diverged, its probabilities on the evaluation contexts.</summary>
+/// <param name="Record">Histories, scores, timing (probability file names are filled in by the store).</param>
+/// <param name="LastProbabilities">N×V probabilities of the final weights.</param>
+/// <param name="BestProbabilities">N×V probabilities of the best-validation weights.</param>
+public sealed record TrainedTrial(TrialRecord Record, float[]? LastProbabilities, float[]? BestProbabilities);
+
+/// <summary>
+/// Trains one seeded trial of a cell: AdamW on random windows, periodic train/val loss on fixed
+/// batches, a snapshot of the best-validation weights, and scoring of both the last and the best
+/// weights on the fixed evaluation contexts. Stops at the first non-finite loss (divergence).
+/// </summary>
+public static class TrialTrainer
+{
+    /// <summary>Steps between host reads of the loss (divergence check and progress); the GPU never waits per step.</summary>
+    public const int CheckInterval = 10;
+
+    /// <summary>Trains trial <paramref name="index"/> of <paramref name="cell"/> with <paramref name="seeds"/>.</summary>
+    public static TrainedTrial Train(ExperimentContext ctx, CellConfig cell, int index, int trials, TrialSeeds seeds,
+        IProgressSink? progress = null, CancellationToken cancel = default)
+    {
+        progress ??= NullProgress.Instance;
+        var modelConfig = cell.ModelConfig();
+        int t = cell.BlockSize, b = cell.BatchSize, maxIters = cell.MaxIters;
+        int warmup = Math.Min(3, Math.Max(0, maxIters - 1));
+
+        torch.manual_seed(seeds.Init);
+        using var model = ModelRegistry.Create(cell.Model, modelConfig);
+        model.to(ctx.Device);
+        var parameters = model.parameters().ToList();
+        using var optimizer = torch.optim.AdamW(parameters, cell.LearningRate, cell.Beta1, cell.Beta2, eps: 1e-8, weight_decay: cell.WeightDecay);
+        torch.manual_seed(TrialSeeds.StreamSeed(seeds.Dropout, "dropout"));
+        using var sampler = new BatchSampler(ctx.Data.Train, t, b, TrialSeeds.StreamSeed(seeds.Data, "data"));
+
+        using var stepLosses = torch.full(maxIters, float.NaN, ScalarType.Float32, device: ctx.Device);
+        var hostLosses = new float[maxIters];
+        var snapshot = parameters.Select(p => p.detach().clone()).ToList();
+        var history = new List<EvalPoint>();
+        var trainClock = new Stopwatch();
+        var evalClock = new Stopwatch();
+        double warmupSeconds = 0;
+        int checkedUpTo = 0, bestStep = 0, divergedAt = 0;
+        double bestVal = double.PositiveInfinity;
+
+        bool Evaluate(int step)
+        {
+            evalClock.Start();
+            double train = Evaluation.EstimateLoss(model, ctx.Data.Train, ctx.LossBatches.TrainStarts, t);
+            double val = Evaluation.EstimateLoss(model, ctx.Data.Val, ctx.LossBatches.ValStarts, t);
+            evalClock.Stop();
+            history.Add(new EvalPoint(step, train, val));
+            if (!double.IsFinite(train) || !double.IsFinite(val)) return false;
+            if (val < bestVal)
+            {
+                bestVal = val;
+                bestStep = step;
+                using var noGrad = torch.no_grad();
+                for (int i = 0; i < parameters.Count; i++) snapshot[i].copy_(parameters[i]);
+            }
+            progress.Report(new TrialProgress(cell.Label, index, trials, step, maxIters, double.NaN, 0, TimeSpan.Zero,
+                $"eval train {train:F4} val {val:F4}"));
+            return true;
+        }
+
+        try
+        {
+            if (!Evaluate(0)) divergedAt = 0;
+            for (int step = 1; step <= maxIters && divergedAt == 0; step++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                if (cell.Schedule == LrSchedule.Cosine)
+                    foreach (var group in optimizer.ParamGroups)
+                        group.LearningRate = cell.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * (step - 1) / maxIters)));
+
+                trainClock.Start();
+                using (torch.NewDisposeScope())
+                {
+                    model.train();
+                    var (x, y) = sampler.Next();
+                    var logits = model.forward(x);
+                    var loss = F.cross_entropy(logits.view(-1, logits.shape[^1]), y.view(-1));
+                    optimizer.zero_grad();
+                    loss.backward();
+                    optimizer.step();
+                    stepLosses[step - 1].copy_(loss.detach());
+                }
+                trainClock.Stop();
+                if (step == warmup) warmupSeconds = trainClock.Elapsed.TotalSeconds;
+
+                bool evalDue = step % cell.EvalInterval == 0 || step == maxIters;
+                if (step % CheckInterval == 0 || evalDue)
+                {
+                    // One host read per interval: the losses since the last read, checked for divergence.
+                    using (var window = stepLosses[checkedUpTo..step].cpu())
+                        window.data<float>().CopyTo(hostLosses, checkedUpTo);
+                    for (int i = checkedUpTo; i < step && divergedAt == 0; i++)
+                        if (!float.IsFinite(hostLosses[i])) divergedAt = i + 1;
+                    checkedUpTo = step;
+                    if (divergedAt != 0) break;
+                    double msPerStep = SteadyMsPerStep(trainClock.Elapsed.TotalSeconds, warmupSeconds, step, warmup);
+                    var eta = TimeSpan.FromMilliseconds(msPerStep * (maxIters - step)
+                        + (history.Count > 0 ? evalClock.Elapsed.TotalMilliseconds / history.Count : 0) * ((maxIters - step) / cell.EvalInterval + 1));
+                    progress.Report(new TrialProgress(cell.Label, index, trials, step, maxIters, hostLosses[step - 1],
+                        msPerStep > 0 ? b * t * 1000.0 / msPerStep : 0, eta));
+                }
+                if (evalDue && !Evaluate(step)) divergedAt = step;
+            }
+
+            double steadyMs = SteadyMsPerStep(trainClock.Elapsed.TotalSeconds, warmupSeconds, Math.Max(checkedUpTo, 1), warmup);
+            var scoreClock = Stopwatch.StartNew();
+            Scored? last = null, best = null;
+            if (divergedAt == 0)
+            {
+                last = Evaluation.Score(model, ctx.EvalSet);
+                using (torch.no_grad())
+                    for (int i = 0; i < parameters.Count; i++) parameters[i].copy_(snapshot[i]);
+                best = Evaluation.Score(model, ctx.EvalSet);
+            }
+            scoreClock.Stop();
+
+            var record = new TrialRecord
+            {
+                ConfigHash = cell.Hash,
+                Index = index,
+                Seeds = seeds,
+                Status = divergedAt == 0 ? TrialStatus.Completed : TrialStatus.Diverged,
+                DivergedAtStep = divergedAt == 0 ? null : divergedAt,
+                Parameters = parameters.Sum(p => p.numel()),
+                EvalFingerprint = ctx.EvalSet.Fingerprint,
+                History = history,
+                StepLosses = hostLosses[..checkedUpTo],
+                BestStep = bestStep,
+                Last = last is null ? null : ToScore(last, maxIters),
+                Best = best is null ? null : ToScore(best, bestStep),
+                Timing = new TrialTiming(trainClock.Elapsed.TotalSeconds, evalClock.Elapsed.TotalSeconds, scoreClock.Elapsed.TotalSeconds,
+                    warmup, steadyMs, steadyMs > 0 ? b * t * 1000.0 / steadyMs : 0),
+                FinishedAt = DateTimeOffset.UtcNow,
+            };
+            return new TrainedTrial(record, last?.Probabilities, best?.Probabilities);
+        }
+        finally
+        {
+            foreach (var s in snapshot) s.Dispose();
+        }
+    }
+
+    private static Score ToScore(Scored s, int step) => new(step, s.Loss, s.Accuracy, s.AllPositionsLoss, s.AllPositionsAccuracy);
+
+    private static double SteadyMsPerStep(double trainSeconds, double warmupSeconds, int steps, int warmup) =>
+        steps > warmup ? (trainSeconds - warmupSeconds) * 1000.0 / (steps - warmup) : trainSeconds * 1000.0 / Math.Max(steps, 1);
+}
