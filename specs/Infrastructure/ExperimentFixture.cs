@@ -1,0 +1,66 @@
+using ReproSpecs.Harness;
+using ReproSpecs.Harness.Cells;
+using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Runtime;
+using ReproSpecs.Harness.Training;
+using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace ReproSpecs.Specs.Infrastructure;
+
+/// <summary>
+/// Shared by every spec class (one xunit collection, so cells run one after another and each uses all
+/// threads): the settings, the verified corpus, the profile's data on its device, the results store,
+/// and live progress through xunit's diagnostic channel (shown while <c>dotnet test</c> runs).
+/// </summary>
+public sealed class ExperimentFixture : IDisposable
+{
+    private readonly Lazy<ExperimentContext> _context;
+
+    /// <summary>Reads the settings; the corpus and data are prepared on first use.</summary>
+    public ExperimentFixture(IMessageSink sink)
+    {
+        Settings = SpecSettings.FromEnvironment();
+        Progress = new LineProgress(line => sink.OnMessage(new DiagnosticMessage(line)), TimeSpan.FromSeconds(5));
+        Store = new ResultStore(Settings.ResultsDirectory);
+        TorchRuntime.SetThreads(Settings.Threads);
+        if (Settings.Profile.Device == DeviceKind.Cuda)
+            SkipReason = DeviceResolver.CudaUnavailableReason() is { } reason ? $"profile '{Settings.Profile.Name}': {reason}" : null;
+        _context = new Lazy<ExperimentContext>(() => ExperimentContext.Create(Settings.Profile, CorpusLoader.Load(CorpusOptions.FromEnvironment())));
+        sink.OnMessage(new DiagnosticMessage($"ReproSpecs: profile {Settings.Profile.Name}, {Settings.Trials} trials per cell, {Settings.Threads} threads, results in {Settings.ResultsDirectory}"));
+    }
+
+    /// <summary>The run's settings.</summary>
+    public SpecSettings Settings { get; }
+
+    /// <summary>Why cells of this profile cannot run here (CUDA missing), or null.</summary>
+    public string? SkipReason { get; }
+
+    /// <summary>Live progress sink.</summary>
+    public IProgressSink Progress { get; }
+
+    /// <summary>The results store.</summary>
+    public ResultStore Store { get; }
+
+    /// <summary>The profile's shared data (built on first use).</summary>
+    public ExperimentContext Context => _context.Value;
+
+    /// <summary>A runner over the shared data and store.</summary>
+    public CellRunner Runner => new(Context, Store, Progress);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_context.IsValueCreated) _context.Value.Dispose();
+    }
+}
+
+/// <summary>The one collection every spec class joins.</summary>
+[CollectionDefinition(Name)]
+public sealed class ExperimentCollection : ICollectionFixture<ExperimentFixture>
+{
+    /// <summary>Collection name.</summary>
+    public const string Name = "Experiment";
+}
