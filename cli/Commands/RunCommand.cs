@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using ReproSpecs.Harness.Activations;
+using ReproSpecs.Harness.Cells;
+using ReproSpecs.Harness.Configuration;
+using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Runtime;
+using ReproSpecs.Harness.Training;
+
+namespace ReproSpecs.Cli.Commands;
+
+/// <summary><c>reprospecs run</c>: trains cells into the results store (resuming finished trials) and prints a summary.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var profile = CommonOptions.Profile();
+        var results = CommonOptions.Results();
+        var arch = new Option<string[]>("--arch", "-a")
+        {
+            Description = $"Architectures, comma-separated or 'all' ({string.Join(", ", ModelRegistry.Names)}).",
+            DefaultValueFactory = _ => ["all"],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var activation = new Option<string[]>("--activation", "-x")
+        {
+            Description = $"Activations, comma-separated or 'all' (the study's six: {string.Join(", ", ActivationRegistry.StudyGrid)}); any registered name works.",
+            DefaultValueFactory = _ => ["all"],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var trials = new Option<int?>("--trials", "-k") { Description = $"Trials per cell (default: ${EnvironmentVariables.Trials} or the profile's, 3)." };
+        var corpus = new Option<string?>("--corpus") { Description = $"Tiny Shakespeare file (default: ${EnvironmentVariables.Corpus}, else the per-user cache, else download)." };
+        var threads = new Option<int?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
+        var maxIters = new Option<int?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
+
+        var command = new Command("run", "Train (model, activation) cells and write their results; finished trials are reused.")
+        {
+            profile, arch, activation, trials, corpus, threads, maxIters, results,
+        };
+        command.SetAction(parse => CommonOptions.Guard(() =>
+        {
+            var p = Profiles.Get(parse.GetValue(profile)!);
+            if (parse.GetValue(maxIters) is { } iters) p = p with { MaxIters = iters };
+            int k = parse.GetValue(trials) ?? (EnvironmentVariables.Get(EnvironmentVariables.Trials) is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : p.Trials);
+            p = p with { Trials = k };
+            var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
+            var activations = CommonOptions.Expand(parse.GetValue(activation)!, ActivationRegistry.StudyGrid, n => ActivationRegistry.Get(n).Name);
+            p.Validate();
+
+            TorchRuntime.SetThreads(parse.GetValue(threads) ?? (EnvironmentVariables.Get(EnvironmentVariables.Threads) is { } th ? int.Parse(th, CultureInfo.InvariantCulture) : Environment.ProcessorCount));
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+            var store = new ResultStore(parse.GetValue(results)!);
+            using var context = ExperimentContext.Create(p, CorpusLoader.Load(CorpusOptions.FromEnvironment(parse.GetValue(corpus))));
+            var runner = new CellRunner(context, store, new LineProgress(Console.Error.WriteLine, TimeSpan.FromSeconds(2)));
+            Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s) × {k} trials, {TorchRuntime.Threads} threads, results in {store.Root}");
+
+            Console.WriteLine($"{"cell",-32} {"RelPD mean",10} {"[min–max]",19} {"top-1",7} {"val loss",16} {"acc",6} {"reused",6}");
+            foreach (var model in models)
+            foreach (var act in activations)
+            {
+                var r = runner.Run(model, act, k, cancel.Token);
+                var s = r.Record.Summary;
+                string line = s.Last is null
+                    ? $"{r.Record.Config.Label,-32} {s.DivergedTrials} of {r.Record.Trials.Count} trials diverged"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{r.Record.Config.Label,-32} {s.Last.RelativePd.Mean,10:F5} [{s.Last.RelativePd.Min:F5}–{s.Last.RelativePd.Max:F5}] {s.Last.Top1Disagreement.Mean,7:F4} {s.Last.Loss.Mean,8:F4} ± {s.Last.Loss.Std,5:F4} {s.Last.Accuracy.Mean,6:F3} {r.ReusedTrials,6}");
+                Console.WriteLine(line);
+            }
+            return 0;
+        }));
+        return command;
+    }
+}

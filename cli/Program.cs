@@ -1,0 +1,9 @@
+using System.CommandLine;
+using ReproSpecs.Cli.Commands;
+
+var root = new RootCommand("ReproSpecs: reproducibility of language models, as tests.")
+{
+    RunCommand.Create(),
+    BaselinesCommand.Create(),
+};
+return root.Parse(args).Invoke();
