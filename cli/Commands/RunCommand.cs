@@ -48,6 +48,7 @@ internal static class RunCommand
             var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
             var activations = CommonOptions.Expand(parse.GetValue(activation)!, ActivationRegistry.StudyGrid, n => ActivationRegistry.Get(n).Name);
             p.Validate();
+            DeviceResolver.Resolve(p.Device); // a GPU profile without CUDA fails here, before the corpus is even read
 
             TorchRuntime.SetThreads(parse.GetValue(threads) ?? (EnvironmentVariables.Get(EnvironmentVariables.Threads) is { } th ? int.Parse(th, CultureInfo.InvariantCulture) : Environment.ProcessorCount));
             using var cancel = new CancellationTokenSource();

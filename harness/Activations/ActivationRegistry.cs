@@ -56,7 +56,23 @@ public static class ActivationRegistry
         {
             if (Specs.TryGetValue(name, out var spec)) return spec;
         }
-        throw new ConfigurationException($"Unknown activation '{name}'. Known activations: {string.Join(", ", Names)}.");
+        if (name.StartsWith(SmeLUPrefix, StringComparison.Ordinal)) return SmeLUWithBeta(name);
+        throw new ConfigurationException($"Unknown activation '{name}'. Known activations: {string.Join(", ", Names)}, or {SmeLUPrefix}<beta> for any β > 0.");
+    }
+
+    /// <summary>Prefix of SmeLU with a chosen β, e.g. <c>smelu:0.25</c>.</summary>
+    public const string SmeLUPrefix = "smelu:";
+
+    private static ActivationSpec SmeLUWithBeta(string name)
+    {
+        string text = name[SmeLUPrefix.Length..];
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double beta)
+            || !double.IsFinite(beta) || beta <= 0)
+            throw new ConfigurationException($"Activation '{name}': SmeLU β must be a number > 0, got '{text}'. Fix: use e.g. {SmeLUPrefix}0.25.");
+        var spec = new ActivationSpec(name, $"SmeLU β={beta.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            $"0 (x≤−β); (x+β)²/(4β) (|x|<β); x (x≥β), β={beta.ToString(System.Globalization.CultureInfo.InvariantCulture)}", x => SmeLU.Apply(x, beta));
+        Register(spec);
+        return spec;
     }
 
     /// <summary>Whether <paramref name="name"/> is registered.</summary>

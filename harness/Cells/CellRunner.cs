@@ -36,23 +36,8 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
         if (seeds.Count < 2) throw new ConfigurationException($"a cell needs at least 2 trials to measure disagreement, got {seeds.Count}.");
         int vocab = cell.ModelConfig().VocabSize, rows = context.EvalSet.Count;
         store.EnsureConfig(cell);
-        var trials = new List<TrainedTrial>();
-        int reused = 0;
-        for (int k = 0; k < seeds.Count; k++)
-        {
-            var loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, rows, vocab, out var problem);
-            if (loaded is not null)
-            {
-                reused++;
-                trials.Add(loaded);
-                _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, cell.MaxIters, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, "reused from the results store"));
-                continue;
-            }
-            if (problem is not null)
-                _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, 0, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, $"retraining: {problem}"));
-            var trained = TrialTrainer.Train(context, cell, k, seeds.Count, seeds[k], _progress, cancel);
-            trials.Add(trained with { Record = store.SaveTrial(cell, trained, vocab) });
-        }
+        store.RemoveOrphanedTempFiles(cell);
+        var trials = TrainOrReuse(cell, seeds, rows, vocab, out int reused, cancel);
 
         var record = new CellRecord
         {
@@ -67,6 +52,59 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
         record = record with { Summary = Summarise(record) };
         store.SaveCell(record);
         return new CellResult(record, trials.Select(t => t.LastProbabilities).ToList(), trials.Select(t => t.BestProbabilities).ToList(), reused);
+    }
+
+    /// <summary>
+    /// Loads every finished trial and trains the others. Each trial is trained under an exclusive lock,
+    /// so two processes sharing a results folder split the work instead of duplicating or corrupting it:
+    /// a trial locked by another process is skipped and picked up from the store once it is written.
+    /// </summary>
+    private List<TrainedTrial> TrainOrReuse(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, int rows, int vocab, out int reused, CancellationToken cancel)
+    {
+        var done = new TrainedTrial?[seeds.Count];
+        var pending = Enumerable.Range(0, seeds.Count).ToList();
+        reused = 0;
+        bool announcedWait = false;
+        while (pending.Count > 0)
+        {
+            bool advanced = false;
+            foreach (int k in pending.ToList())
+            {
+                cancel.ThrowIfCancellationRequested();
+                var loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, rows, vocab, out _);
+                if (loaded is null)
+                {
+                    using var trialLock = FileLock.TryAcquire(store.TrialLockPath(cell, k, seeds[k]));
+                    if (trialLock is null) continue; // another process is training it right now
+                    // Re-check under the lock: the other process may have finished it in between.
+                    loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, rows, vocab, out var problem);
+                    if (loaded is null)
+                    {
+                        if (problem is not null)
+                            _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, 0, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, $"retraining: {problem}"));
+                        var trained = TrialTrainer.Train(context, cell, k, seeds.Count, seeds[k], _progress, cancel);
+                        done[k] = trained with { Record = store.SaveTrial(cell, trained, vocab) };
+                        pending.Remove(k);
+                        advanced = true;
+                        continue;
+                    }
+                }
+                reused++;
+                done[k] = loaded;
+                pending.Remove(k);
+                advanced = true;
+                _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, cell.MaxIters, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, "reused from the results store"));
+            }
+            if (pending.Count > 0 && !advanced)
+            {
+                if (!announcedWait)
+                    _progress.Report(new TrialProgress(cell.Label, pending[0], seeds.Count, 0, cell.MaxIters, double.NaN, 0, TimeSpan.Zero,
+                        $"waiting: another process is training trial(s) {string.Join(", ", pending)}"));
+                announcedWait = true;
+                Task.Delay(TimeSpan.FromMilliseconds(500), cancel).Wait(cancel);
+            }
+        }
+        return done.Select(t => t!).ToList();
     }
 
     /// <summary>Metrics of every pair of completed trials (diverged trials never enter a comparison).</summary>

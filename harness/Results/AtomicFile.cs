@@ -6,6 +6,20 @@ namespace ReproSpecs.Harness.Results;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>
+    /// Test seam: called with the destination path after half of the bytes are written to the temporary
+    /// file; a returned exception is thrown there (tests simulate a full disk with it).
+    /// </summary>
+    internal static Func<string, Exception?>? FaultInjector { get; set; }
+
+    /// <summary>
+    /// Milliseconds to pause after writing half of a file and again before the rename, read from
+    /// <c>REPROSPECS_FAULT_WRITE_DELAY_MS</c>. Only the kill-and-resume test sets it, so that its kills can
+    /// land in the middle of a write; it is 0 otherwise.
+    /// </summary>
+    private static readonly int WriteDelayMs =
+        int.TryParse(Environment.GetEnvironmentVariable("REPROSPECS_FAULT_WRITE_DELAY_MS"), out int ms) ? Math.Max(ms, 0) : 0;
+
     /// <summary>Atomically replaces <paramref name="path"/> with <paramref name="bytes"/>.</summary>
     /// <exception cref="ResultFileException">The folder is unwritable or the disk is full; earlier content is intact.</exception>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
@@ -17,9 +31,14 @@ public static class AtomicFile
             Directory.CreateDirectory(dir);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(bytes);
+                int half = bytes.Length / 2;
+                stream.Write(bytes[..half]);
+                if (WriteDelayMs > 0) { stream.Flush(); Thread.Sleep(WriteDelayMs); }
+                if (FaultInjector?.Invoke(path) is { } fault) throw fault;
+                stream.Write(bytes[half..]);
                 stream.Flush(flushToDisk: true);
             }
+            if (WriteDelayMs > 0) Thread.Sleep(WriteDelayMs);
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -28,6 +28,42 @@ public sealed class ResultStore
     /// <summary>Path of a trial's JSON.</summary>
     public string TrialPath(CellConfig cell, int index, TrialSeeds seeds) => Path.Combine(CellDirectory(cell), TrialStem(index, seeds) + ".json");
 
+    /// <summary>Path of the lock file a process holds while it trains a trial.</summary>
+    public string TrialLockPath(CellConfig cell, int index, TrialSeeds seeds) => Path.Combine(CellDirectory(cell), "." + TrialStem(index, seeds) + ".lock");
+
+    /// <summary>
+    /// Deletes temporary files left in a cell folder by writers that were killed mid-write. A temporary
+    /// file's name carries its writer's process id; files of live processes are left alone, so a
+    /// concurrent writer's rename never loses its source.
+    /// </summary>
+    public int RemoveOrphanedTempFiles(CellConfig cell)
+    {
+        string dir = CellDirectory(cell);
+        if (!Directory.Exists(dir)) return 0;
+        int removed = 0;
+        foreach (var path in Directory.EnumerateFiles(dir, ".*.tmp"))
+        {
+            // Name: .<file>.<pid>.<guid>.tmp
+            var parts = Path.GetFileName(path).Split('.');
+            if (parts.Length < 4 || !int.TryParse(parts[^3], out int pid) || ProcessIsAlive(pid)) continue;
+            try { File.Delete(path); removed++; }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return removed;
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
     /// <summary>Writes <c>config.json</c> if it is not there yet (a human-readable key to the folder's hash).</summary>
     public void EnsureConfig(CellConfig cell)
     {

@@ -48,7 +48,8 @@ public static class TrialTrainer
         var trainClock = new Stopwatch();
         var evalClock = new Stopwatch();
         double warmupSeconds = 0;
-        int checkedUpTo = 0, bestStep = 0, divergedAt = 0;
+        int checkedUpTo = 0, bestStep = 0;
+        int? divergedAt = null; // the first step whose training or evaluation loss was not finite
         double bestVal = double.PositiveInfinity;
 
         bool Evaluate(int step)
@@ -74,7 +75,7 @@ public static class TrialTrainer
         try
         {
             if (!Evaluate(0)) divergedAt = 0;
-            for (int step = 1; step <= maxIters && divergedAt == 0; step++)
+            for (int step = 1; step <= maxIters && divergedAt is null; step++)
             {
                 cancel.ThrowIfCancellationRequested();
                 if (cell.Schedule == LrSchedule.Cosine)
@@ -102,10 +103,10 @@ public static class TrialTrainer
                     // One host read per interval: the losses since the last read, checked for divergence.
                     using (var window = stepLosses[checkedUpTo..step].cpu())
                         window.data<float>().CopyTo(hostLosses, checkedUpTo);
-                    for (int i = checkedUpTo; i < step && divergedAt == 0; i++)
+                    for (int i = checkedUpTo; i < step && divergedAt is null; i++)
                         if (!float.IsFinite(hostLosses[i])) divergedAt = i + 1;
                     checkedUpTo = step;
-                    if (divergedAt != 0) break;
+                    if (divergedAt is not null) break;
                     double msPerStep = SteadyMsPerStep(trainClock.Elapsed.TotalSeconds, warmupSeconds, step, warmup);
                     var eta = TimeSpan.FromMilliseconds(msPerStep * (maxIters - step)
                         + (history.Count > 0 ? evalClock.Elapsed.TotalMilliseconds / history.Count : 0) * ((maxIters - step) / cell.EvalInterval + 1));
@@ -118,7 +119,7 @@ public static class TrialTrainer
             double steadyMs = SteadyMsPerStep(trainClock.Elapsed.TotalSeconds, warmupSeconds, Math.Max(checkedUpTo, 1), warmup);
             var scoreClock = Stopwatch.StartNew();
             Scored? last = null, best = null;
-            if (divergedAt == 0)
+            if (divergedAt is null)
             {
                 last = Evaluation.Score(model, ctx.EvalSet);
                 using (torch.no_grad())
@@ -132,8 +133,8 @@ public static class TrialTrainer
                 ConfigHash = cell.Hash,
                 Index = index,
                 Seeds = seeds,
-                Status = divergedAt == 0 ? TrialStatus.Completed : TrialStatus.Diverged,
-                DivergedAtStep = divergedAt == 0 ? null : divergedAt,
+                Status = divergedAt is null ? TrialStatus.Completed : TrialStatus.Diverged,
+                DivergedAtStep = divergedAt,
                 Parameters = parameters.Sum(p => p.numel()),
                 EvalFingerprint = ctx.EvalSet.Fingerprint,
                 History = history,

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text;
+using ReproSpecs.Harness.Configuration;
+
+namespace ReproSpecs.Tests.Reliability;
+
+/// <summary>Runs the real <c>reprospecs</c> command (copied next to the tests) as a child process.</summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Everything the process printed so far.</summary>
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>Whether it has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Its exit code (after exit).</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts <c>reprospecs</c> with <paramref name="args"/> and extra environment variables.</summary>
+    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reprospecs.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
+        return new CliProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Runs to completion and returns the exit code.</summary>
+    public static (int ExitCode, string Output) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var p = Start(args, environment);
+        p.WaitForExit(TimeSpan.FromMinutes(5));
+        return (p.ExitCode, p.Output);
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/>; true when it exited.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        bool exited = _process.WaitForExit(timeout);
+        if (exited) _process.WaitForExit(); // drain the output handlers
+        return exited;
+    }
+
+    /// <summary>SIGKILL, the whole process tree: no handler, no cleanup, no flush.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+    }
+
+    /// <summary>The corpus path the CI sets, or null (the tests that train then skip).</summary>
+    public static string? Corpus => EnvironmentVariables.Get(EnvironmentVariables.Corpus);
+}
