@@ -21,6 +21,17 @@ public sealed class TempDirectory : IDisposable
         Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)
             .Select(f => System.IO.Path.GetRelativePath(Path, f)).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Copies every file under <paramref name="source"/> into this folder, keeping relative paths.</summary>
+    public void CopyFrom(string source)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            System.IO.File.Copy(file, target);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
