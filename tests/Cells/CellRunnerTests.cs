@@ -58,7 +58,9 @@ public sealed class CellRunnerTests : IDisposable
     {
         First.ReusedTrials.ShouldBe(0);
         string dir = Path.Combine(TinyExperiment.Profile.Name, "charlm", "gelu", Cell.ShortHash);
-        _temp.Files().ShouldBe(new[]
+        // Hidden files are the per-trial lock files (kept: deleting a lock file while held would break locking).
+        _temp.Files().Where(f => Path.GetFileName(f).StartsWith('.')).ShouldAllBe(f => f.EndsWith(".lock"));
+        _temp.Files().Where(f => !Path.GetFileName(f).StartsWith('.')).ShouldBe(new[]
         {
             "cell.json", "config.json",
             "trial-00-i42-d42-o42.best.f32", "trial-00-i42-d42-o42.json", "trial-00-i42-d42-o42.last.f32",
