@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MathNet.Numerics.Distributions;
 
 namespace ReproSpecs.Harness.Statistics;
@@ -19,6 +20,15 @@ public static class TTest
     {
         if (standardError == 0) return 0;
         if (!double.IsFinite(standardError) || !(df > 0)) return double.PositiveInfinity;
-        return StudentT.InvCDF(0, 1, df, 1 - (1 - level) / 2) * standardError;
+        return Quantile(df, 1 - (1 - level) / 2) * standardError;
     }
+
+    private static readonly ConcurrentDictionary<(double Df, double P), double> Quantiles = new();
+
+    /// <summary>
+    /// The <paramref name="p"/> quantile of Student's t with <paramref name="df"/> degrees of freedom, memoised:
+    /// MathNet inverts the CDF by root finding, and simulations and power searches ask for the same few values
+    /// thousands of times.
+    /// </summary>
+    public static double Quantile(double df, double p) => Quantiles.GetOrAdd((df, p), key => StudentT.InvCDF(0, 1, key.Df, key.P));
 }
