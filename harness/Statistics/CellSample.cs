@@ -1,0 +1,152 @@
+using ReproSpecs.Harness.Cells;
+using ReproSpecs.Harness.Metrics;
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Training;
+
+namespace ReproSpecs.Harness.Statistics;
+
+/// <summary>
+/// What the statistics need of one cell (model, activation), with no torch types: each completed
+/// trial's seeds, the K×K matrix of pairwise Relative PDs, and each trial's evaluation loss and accuracy.
+/// Trials of different cells are paired by their <see cref="TrialSeeds"/> (trial k uses the same seeds for
+/// every activation), so the seeds are the key that joins cells, not the trial's position.
+/// </summary>
+public sealed class CellSample
+{
+    private readonly double[,] _pd;
+
+    /// <summary>Builds a sample from a precomputed pairwise matrix (the form simulations use).</summary>
+    /// <param name="model">Architecture name.</param>
+    /// <param name="activation">Activation name.</param>
+    /// <param name="seeds">One entry per trial; all distinct.</param>
+    /// <param name="pairwisePd">K×K symmetric matrix of Relative PDs (the diagonal is ignored).</param>
+    /// <param name="loss">Per-trial evaluation loss, or null when not recorded.</param>
+    /// <param name="accuracy">Per-trial evaluation accuracy, or null when not recorded.</param>
+    /// <exception cref="ReproSpecsException">Shapes disagree, seeds repeat, or a PD is not finite and non-negative.</exception>
+    public CellSample(string model, string activation, IReadOnlyList<TrialSeeds> seeds, double[,] pairwisePd,
+        IReadOnlyList<double>? loss = null, IReadOnlyList<double>? accuracy = null)
+    {
+        Model = model;
+        Activation = activation;
+        int k = seeds.Count;
+        string cell = Label;
+        if (seeds.Distinct().Count() != k)
+            throw new ReproSpecsException($"{cell}: two trials have the same seeds; every trial of a cell needs its own seeds (trial k uses base + k).");
+        if (pairwisePd.GetLength(0) != k || pairwisePd.GetLength(1) != k)
+            throw new ReproSpecsException($"{cell}: pairwise PD matrix is {pairwisePd.GetLength(0)}×{pairwisePd.GetLength(1)} for {k} trials; it must be K×K.");
+        for (int i = 0; i < k; i++)
+        for (int j = i + 1; j < k; j++)
+        {
+            double a = pairwisePd[i, j], b = pairwisePd[j, i];
+            if (!double.IsFinite(a) || a < 0 || a != b)
+                throw new ReproSpecsException($"{cell}: pairwise PD of trials {i} and {j} is {a} / {b}; it must be finite, non-negative and symmetric.");
+        }
+        if (loss is not null && loss.Count != k)
+            throw new ReproSpecsException($"{cell}: {loss.Count} losses for {k} trials; give one per trial.");
+        if (accuracy is not null && accuracy.Count != k)
+            throw new ReproSpecsException($"{cell}: {accuracy.Count} accuracies for {k} trials; give one per trial.");
+        Seeds = seeds.ToArray();
+        _pd = (double[,])pairwisePd.Clone();
+        Loss = loss?.ToArray();
+        Accuracy = accuracy?.ToArray();
+    }
+
+    /// <summary>Architecture name.</summary>
+    public string Model { get; }
+
+    /// <summary>Activation name.</summary>
+    public string Activation { get; }
+
+    /// <summary><c>model/activation</c>, for messages.</summary>
+    public string Label => $"{Model}/{Activation}";
+
+    /// <summary>Seeds of each trial (the pairing key across cells).</summary>
+    public IReadOnlyList<TrialSeeds> Seeds { get; }
+
+    /// <summary>Number of trials K.</summary>
+    public int Trials => Seeds.Count;
+
+    /// <summary>Per-trial evaluation loss (null when not recorded).</summary>
+    public IReadOnlyList<double>? Loss { get; }
+
+    /// <summary>Per-trial evaluation accuracy (null when not recorded).</summary>
+    public IReadOnlyList<double>? Accuracy { get; }
+
+    /// <summary>Relative PD of trials <paramref name="i"/> and <paramref name="j"/> (i ≠ j).</summary>
+    public double Pd(int i, int j) => _pd[i, j];
+
+    /// <summary>
+    /// Mean Relative PD over every pair of the given trials (indices into this cell). This is the
+    /// U-statistic the study reports per cell; it needs at least two trials.
+    /// </summary>
+    public double MeanPairwisePd(IReadOnlyList<int> trials)
+    {
+        if (trials.Count < 2) throw new ArgumentException("a mean pairwise PD needs at least two trials", nameof(trials));
+        double sum = 0;
+        int pairs = 0;
+        for (int a = 0; a < trials.Count; a++)
+        for (int b = a + 1; b < trials.Count; b++)
+        {
+            sum += _pd[trials[a], trials[b]];
+            pairs++;
+        }
+        return sum / pairs;
+    }
+
+    /// <summary>Mean Relative PD over every pair of the cell's trials.</summary>
+    public double MeanPairwisePd() => MeanPairwisePd(Enumerable.Range(0, Trials).ToArray());
+
+    /// <summary>
+    /// Builds a sample from each trial's row-major N×V probability matrix: the pairwise matrix is
+    /// <see cref="PredictionDisagreement.Relative"/> of every pair.
+    /// </summary>
+    public static CellSample FromProbabilities(string model, string activation, IReadOnlyList<TrialSeeds> seeds,
+        IReadOnlyList<float[]> probabilities, IReadOnlyList<double>? loss = null, IReadOnlyList<double>? accuracy = null)
+    {
+        if (probabilities.Count != seeds.Count)
+            throw new ReproSpecsException($"{model}/{activation}: {probabilities.Count} probability matrices for {seeds.Count} trials; give one per trial.");
+        int k = seeds.Count;
+        var pd = new double[k, k];
+        for (int i = 0; i < k; i++)
+        for (int j = i + 1; j < k; j++)
+            pd[i, j] = pd[j, i] = PredictionDisagreement.Relative(probabilities[i], probabilities[j]);
+        return new CellSample(model, activation, seeds, pd, loss, accuracy);
+    }
+
+    /// <summary>
+    /// Builds a sample from the pieces of a trained cell: its trial records and, per trial, the
+    /// probabilities of the same weights (null for a diverged trial). Only completed trials with
+    /// probabilities enter; a diverged trial has no predictions to compare, and its seed is then simply
+    /// missing from this cell (comparisons use the seeds both cells completed).
+    /// </summary>
+    /// <param name="model">Architecture name.</param>
+    /// <param name="activation">Activation name.</param>
+    /// <param name="trials">The cell's trial records (<c>CellRecord.Trials</c>).</param>
+    /// <param name="probabilities">Per trial, in the same order, the N×V probabilities of the scored weights.</param>
+    /// <param name="bestWeights">Use the best-validation weights' scores instead of the final weights' (the default).</param>
+    public static CellSample FromTrials(string model, string activation, IReadOnlyList<TrialRecord> trials,
+        IReadOnlyList<float[]?> probabilities, bool bestWeights = false)
+    {
+        if (probabilities.Count != trials.Count)
+            throw new ReproSpecsException($"{model}/{activation}: {probabilities.Count} probability matrices for {trials.Count} trial records; give one per trial.");
+        var seeds = new List<TrialSeeds>();
+        var probs = new List<float[]>();
+        var loss = new List<double>();
+        var accuracy = new List<double>();
+        for (int k = 0; k < trials.Count; k++)
+        {
+            var score = bestWeights ? trials[k].Best : trials[k].Last;
+            if (trials[k].Status != TrialStatus.Completed || score is null || probabilities[k] is null) continue;
+            seeds.Add(trials[k].Seeds);
+            probs.Add(probabilities[k]!);
+            loss.Add(score.Loss);
+            accuracy.Add(score.Accuracy);
+        }
+        return FromProbabilities(model, activation, seeds, probs, loss, accuracy);
+    }
+
+    /// <summary>Builds a sample from a <see cref="CellResult"/> (final weights unless <paramref name="bestWeights"/>).</summary>
+    public static CellSample FromCellResult(CellResult result, bool bestWeights = false) =>
+        FromTrials(result.Record.Config.Model, result.Record.Config.Activation, result.Record.Trials,
+            bestWeights ? result.BestProbabilities : result.LastProbabilities, bestWeights);
+}

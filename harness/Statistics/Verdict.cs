@@ -1,0 +1,22 @@
+namespace ReproSpecs.Harness.Statistics;
+
+/// <summary>Which way a hypothesis claims A differs from B.</summary>
+public enum ClaimDirection
+{
+    /// <summary>A is claimed lower than B (e.g. smooth activations have lower Relative PD than ReLU).</summary>
+    Lower,
+    /// <summary>A is claimed higher than B (e.g. smooth activations have higher loss than ReLU).</summary>
+    Higher,
+}
+
+/// <summary>What the data say about a claim.</summary>
+public enum Verdict
+{
+    /// <summary>Significant (Holm-adjusted p ≤ α) in the claimed direction.</summary>
+    Supported,
+    /// <summary>Significant in the opposite direction.</summary>
+    Contradicted,
+    /// <summary>Not significant: the data can neither support nor contradict the claim.</summary>
+    Inconclusive,
+}
+
