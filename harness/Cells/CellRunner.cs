@@ -27,11 +27,18 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
     public CellResult Run(string model, string activation, int? trials = null, CancellationToken cancel = default)
     {
         var cell = CellConfig.For(context.Profile, model, activation, context.Corpus.Sha256);
-        return Run(cell, DefaultSeeds(context.Profile, trials ?? context.Profile.Trials), cancel);
+        return Run(cell, DefaultSeeds(context.Profile, trials ?? context.Profile.Trials), SeedArm.All, cancel);
     }
 
-    /// <summary>Runs <paramref name="cell"/> with the given seeds (one trial per entry).</summary>
-    public CellResult Run(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, CancellationToken cancel = default)
+    /// <summary>Runs one seed-ablation <paramref name="arm"/> of the cell (<paramref name="model"/>, <paramref name="activation"/>).</summary>
+    public CellResult RunArm(string model, string activation, SeedArm arm, int? trials = null, CancellationToken cancel = default)
+    {
+        var cell = CellConfig.For(context.Profile, model, activation, context.Corpus.Sha256);
+        return Run(cell, SeedArms.Seeds(arm, context.Profile.BaseSeed, trials ?? context.Profile.Trials), arm, cancel);
+    }
+
+    /// <summary>Runs <paramref name="cell"/> with the given seeds (one trial per entry); <paramref name="arm"/> names the seed scheme in the record.</summary>
+    public CellResult Run(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, SeedArm arm = SeedArm.All, CancellationToken cancel = default)
     {
         if (seeds.Count < 2) throw new ConfigurationException($"a cell needs at least 2 trials to measure disagreement, got {seeds.Count}.");
         int vocab = cell.ModelConfig().VocabSize, rows = context.EvalSet.Count;
@@ -42,6 +49,7 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
         var record = new CellRecord
         {
             Config = cell,
+            Arm = arm,
             ConfigHash = cell.Hash,
             EvalFingerprint = context.EvalSet.Fingerprint,
             Provenance = Provenance.Capture(context.Device.type.ToString().ToLowerInvariant(), context.Corpus.Sha256),

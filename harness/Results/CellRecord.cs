@@ -46,6 +46,8 @@ public sealed record CellRecord
 {
     /// <summary>The config (its hash keys the folder).</summary>
     public required CellConfig Config { get; init; }
+    /// <summary>Which seed sources varied between the trials (the study's cells: all of them).</summary>
+    public Training.SeedArm Arm { get; init; } = Training.SeedArm.All;
     /// <summary>SHA-256 of <see cref="Config"/>.</summary>
     public required string ConfigHash { get; init; }
     /// <summary>Fingerprint of the evaluation contexts every trial was scored on.</summary>

@@ -19,8 +19,9 @@ public sealed class ResultStore
     /// <summary>The folder of a cell.</summary>
     public string CellDirectory(CellConfig cell) => Path.Combine(Root, cell.Profile, cell.Model, cell.Activation, cell.ShortHash);
 
-    /// <summary>Path of <c>cell.json</c>.</summary>
-    public string CellPath(CellConfig cell) => Path.Combine(CellDirectory(cell), "cell.json");
+    /// <summary>Path of <c>cell.json</c> (the study's arm) or <c>cell-&lt;arm&gt;.json</c> (a seed-ablation arm).</summary>
+    public string CellPath(CellConfig cell, SeedArm arm = SeedArm.All) =>
+        Path.Combine(CellDirectory(cell), arm == SeedArm.All ? "cell.json" : $"cell-{SeedArms.Name(arm)}.json");
 
     /// <summary>Base name (no extension) of a trial's files.</summary>
     public static string TrialStem(int index, TrialSeeds seeds) => $"trial-{index:D2}-{seeds.Key}";
@@ -115,17 +116,33 @@ public sealed class ResultStore
     }
 
     /// <summary>Writes <c>cell.json</c>.</summary>
-    public void SaveCell(CellRecord record) => SealedJson.Write(CellPath(record.Config), record);
+    public void SaveCell(CellRecord record) => SealedJson.Write(CellPath(record.Config, record.Arm), record);
+
+    /// <summary>Path of a hypothesis family's verdicts.</summary>
+    public string HypothesisPath(string profile, string family) => Path.Combine(Root, profile, "hypotheses", family + ".json");
+
+    /// <summary>Writes a hypothesis family's verdicts.</summary>
+    public void SaveHypotheses(HypothesisReport report) => SealedJson.Write(HypothesisPath(report.Profile, report.Family), report);
+
+    /// <summary>Every hypothesis file under the store (optionally of one profile).</summary>
+    public IEnumerable<string> HypothesisFiles(string? profile = null)
+    {
+        string start = profile is null ? Root : Path.Combine(Root, profile);
+        return Directory.Exists(start)
+            ? Directory.EnumerateFiles(start, "*.json", SearchOption.AllDirectories)
+                .Where(p => Path.GetFileName(Path.GetDirectoryName(p)) == "hypotheses").Order(StringComparer.Ordinal)
+            : [];
+    }
 
     /// <summary>Reads and verifies a <c>cell.json</c>.</summary>
     public static CellRecord LoadCell(string path) => SealedJson.Read<CellRecord>(path);
 
-    /// <summary>Every <c>cell.json</c> under the store (optionally of one profile).</summary>
-    public IEnumerable<string> CellFiles(string? profile = null)
+    /// <summary>Every <c>cell.json</c> under the store (optionally of one profile); with <paramref name="arms"/>, the ablation arms' files too.</summary>
+    public IEnumerable<string> CellFiles(string? profile = null, bool arms = false)
     {
         string start = profile is null ? Root : Path.Combine(Root, profile);
         return Directory.Exists(start)
-            ? Directory.EnumerateFiles(start, "cell.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(start, arms ? "cell*.json" : "cell.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : [];
     }
 }
