@@ -72,7 +72,16 @@ public static class Charts
             }
         }
         // Room for the activation labels right of each point.
-        plot.Axes.Margins(horizontal: 0.2, vertical: 0.15);
+        var all = cells.Where(c => c.Summary.Last is not null).ToList();
+        if (all.Count > 0)
+        {
+            double lo = all.Min(c => c.Summary.Last!.Accuracy.Mean) * 100, hi = all.Max(c => c.Summary.Last!.Accuracy.Mean) * 100;
+            double span = Math.Max(hi - lo, 0.5);
+            plot.Axes.SetLimitsX(lo - 0.08 * span, hi + 0.3 * span);
+            double ylo = all.Min(c => c.Summary.Last!.RelativePd.Mean), yhi = all.Max(c => c.Summary.Last!.RelativePd.Mean);
+            double yspan = Math.Max(yhi - ylo, 1e-3);
+            plot.Axes.SetLimitsY(ylo - 0.12 * yspan, yhi + 0.2 * yspan);
+        }
         plot.ShowLegend(Alignment.UpperRight);
         plot.Title(title);
         plot.XLabel("validation accuracy, final weights (%)");
@@ -93,6 +102,14 @@ public static class Charts
                 if (first) line.LegendText = cell.Config.Activation;
                 first = false;
             }
+        }
+        // The untrained model's loss at step 0 (≈ ln V) would squash the part of the curves that differs
+        // between cells: scale the y axis to the later evaluations and let the first segment leave the frame.
+        var later = cells.SelectMany(c => c.Trials).SelectMany(t => t.History.Skip(1)).Select(p => p.ValLoss).Where(double.IsFinite).ToList();
+        if (later.Count > 0)
+        {
+            double low = later.Min(), high = later.Max(), pad = Math.Max((high - low) * 0.08, 0.01);
+            plot.Axes.SetLimitsY(low - pad, high + pad);
         }
         plot.ShowLegend(Alignment.UpperRight);
         plot.Title(title);
@@ -127,6 +144,7 @@ public static class Charts
         plot.Add.HorizontalLine(0, color: Colors.Gray);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             verdicts.Select((v, i) => new Tick(i, $"{v.Hypothesis} {v.Architecture}\n{v.Comparison}")).ToArray());
+        plot.Axes.SetLimitsX(-0.6, verdicts.Count - 0.4);
         plot.Title(title);
         plot.YLabel("effect (%) with confidence interval");
     }

@@ -98,7 +98,7 @@ public static class ResultsSection
         if (good.Any(c => c.Trials.Any(t => t.History.Count > 0)))
             ctx.Figure(md, new FigureSpec(
                 $"val-loss-{ReportContext.Slug(profile, model)}.png",
-                $"{name}, profile {profile}: validation loss at each periodic evaluation, one line per trial, one colour per cell (activation).",
+                $"{name}, profile {profile}: validation loss at each periodic evaluation, one line per trial, one colour per cell (activation); the y axis starts from the second evaluation, so the untrained loss at step 0 lies above the frame.",
                 plot => Charts.ValidationLossCurves(plot, $"{name} ({profile}): validation loss", good)));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ReproSpecs.Harness.Results;
 
 namespace ReproSpecs.Reports.Store;
@@ -48,6 +49,7 @@ public sealed record HypothesisVerdict
     /// <summary>Trials per cell the comparison used.</summary>
     public required int Trials { get; init; }
     /// <summary>Trials per cell that 80 % power would need for the observed effect (null when not computable).</summary>
+    [JsonPropertyName("trials_for_80_percent_power")]
     public int? TrialsFor80PercentPower { get; init; }
     /// <summary>Name of the statistical test (e.g. <c>paired trial-level permutation</c>).</summary>
     public string? Test { get; init; }
