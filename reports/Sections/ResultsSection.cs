@@ -33,6 +33,8 @@ public static class ResultsSection
                 ProfileTable(md, ctx, model.Key, profile.Key, profile.ToList());
         }
 
+        MissingResults(md, ctx);
+
         foreach (var profile in ctx.CellsByProfile)
         {
             var cells = profile.ToList();
@@ -43,6 +45,18 @@ public static class ResultsSection
                 $"Validation accuracy against mean Relative PD per cell, profile {profile.Key} (final weights; lower is more reproducible).",
                 plot => Charts.AccuracyVsReproducibility(plot, $"Accuracy vs reproducibility ({profile.Key})", cells)));
         }
+    }
+
+    /// <summary>Cell specs the logs ran whose results are not in the folders given (usually a wrong or missing --results).</summary>
+    private static void MissingResults(StringBuilder md, ReportContext ctx)
+    {
+        var found = ctx.Catalog.Cells.Select(ResultsCatalog.CellKey).ToHashSet();
+        var missing = ctx.Logs.Results
+            .Where(r => r.Activation is not null && r.Profile is not null && !found.Contains((r.Profile, r.Group, r.Activation)))
+            .Select(r => $"{r.Profile}/{r.Group}/{r.Activation}").Distinct().ToList();
+        if (missing.Count == 0) return;
+        md.AppendLine($"The logs ran {missing.Count} cell spec{(missing.Count == 1 ? "" : "s")} whose results are not in the results folders given: " +
+                      $"{string.Join(", ", missing.Select(Md.Code))}. Pass the folder those runs wrote to with --results.").AppendLine();
     }
 
     private static void ProfileTable(StringBuilder md, ReportContext ctx, string model, string profile, IReadOnlyList<Loaded<CellRecord>> cells)

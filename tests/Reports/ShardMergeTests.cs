@@ -33,6 +33,15 @@ public class ShardMergeTests
     }
 
     [Fact]
+    public void Cells_the_logs_ran_but_the_results_lack_are_named()
+    {
+        using var ws = new ReportWorkspace();
+        string md = ReportBuilder.Build(ws.Input(results: [ws.ShardA])).Markdown;
+        md.ShouldContain("The logs ran 1 cell spec whose results are not in the results folders given: `smoke/charlm/swiglu`.");
+        ReportBuilder.Build(ws.Input()).Markdown.ShouldNotContain("whose results are not in the results folders given");
+    }
+
+    [Fact]
     public void A_folder_of_logs_is_searched_recursively_and_gives_the_same_report_as_the_files()
     {
         using var ws = new ReportWorkspace();
