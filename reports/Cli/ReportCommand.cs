@@ -1,0 +1,64 @@
+using System.CommandLine;
+using ReproSpecs.Harness;
+using ReproSpecs.Harness.Configuration;
+
+namespace ReproSpecs.Reports.Cli;
+
+/// <summary>The command line: <c>dotnet run --project reports -- --logs … [--results …] --out …</c>.</summary>
+public static class ReportCommand
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Create(TextWriter stdout, TextWriter stderr)
+    {
+        var logs = new Option<string[]>("--logs", "-l")
+        {
+            Description = "Test logs: .trx files (dotnet test --logger trx) or folders searched for them; several shards merge into one report.",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+            Required = true,
+        };
+        var results = new Option<string[]>("--results", "-r")
+        {
+            Description = $"Results folders the specs wrote (one, or one per shard). Default: ${EnvironmentVariables.Results}, else results/ at the repository root.",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [UserPaths.ResultsDirectory()],
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Output folder for appendix.md, appendix.html and figures/ (created if needed).",
+            Required = true,
+        };
+        var profiles = new Option<string[]>("--profile", "-p")
+        {
+            Description = "Only report these profiles (repeatable). Default: every profile found.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var root = new RootCommand(
+            "Builds the ReproSpecs results appendix (markdown, self-contained HTML and PNG figures) from spec test logs and the results store.")
+        {
+            logs, results, output, profiles,
+        };
+        root.SetAction(parse =>
+        {
+            var input = new ReportInput(parse.GetValue(logs) ?? [], parse.GetValue(results) ?? [], parse.GetValue(output)!, parse.GetValue(profiles) ?? []);
+            try
+            {
+                var report = ReportBuilder.Build(input);
+                var written = ReportWriter.Write(report, input.OutputDirectory);
+                stdout.WriteLine($"Wrote {written.Markdown}");
+                stdout.WriteLine($"Wrote {written.Html}");
+                stdout.WriteLine($"Wrote {written.Figures.Count} figures under {Path.GetDirectoryName(written.Markdown)}{Path.DirectorySeparatorChar}figures");
+                stdout.WriteLine($"Specs: {report.Outcomes.Passed} passed, {report.Outcomes.Failed} failed, {report.Outcomes.Skipped} skipped.");
+                if (report.Problems > 0)
+                    stderr.WriteLine($"Warning: {report.Problems} results file(s) failed verification (altered or unreadable); they are flagged in the report and excluded from its numbers.");
+                return 0;
+            }
+            catch (ReproSpecsException e)
+            {
+                stderr.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return root;
+    }
+}

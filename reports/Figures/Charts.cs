@@ -1,0 +1,158 @@
+using ReproSpecs.Harness.Activations;
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Reports.Store;
+using ScottPlot;
+
+namespace ReproSpecs.Reports.Figures;
+
+/// <summary>
+/// The report's figures, drawn with ScottPlot. Every function only reads verified records; colours are
+/// fixed per activation (and per architecture) so the same activation looks the same in every figure.
+/// </summary>
+public static class Charts
+{
+    private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+
+    /// <summary>The colour of an activation (by its place in the study's grid).</summary>
+    public static Color ActivationColor(string activation)
+    {
+        int i = ActivationRegistry.StudyGrid.ToList().IndexOf(activation);
+        return Palette.GetColor(i >= 0 ? i : ActivationRegistry.StudyGrid.Count + Math.Abs(StableHash(activation)) % 4);
+    }
+
+    /// <summary>The colour of an architecture (by its place in the study's list).</summary>
+    public static Color ModelColor(string model)
+    {
+        int i = StudyOrder.Architectures.ToList().IndexOf(model);
+        return new ScottPlot.Palettes.Dark().GetColor(i >= 0 ? i : 6 + Math.Abs(StableHash(model)) % 2);
+    }
+
+    /// <summary>Mean Relative PD per activation, final and best-validation weights, with ±1 sample-std error bars.</summary>
+    public static void RelativePdByActivation(Plot plot, string title, IReadOnlyList<CellRecord> cells)
+    {
+        var bars = new List<Bar>();
+        var ticks = new List<Tick>();
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var s = cells[i].Summary;
+            double x = i * 3;
+            if (s.Last is { } last)
+                bars.Add(new Bar { Position = x, Value = last.RelativePd.Mean, Error = last.RelativePd.Std, FillColor = ActivationColor(cells[i].Config.Activation) });
+            if (s.Best is { } best)
+                bars.Add(new Bar { Position = x + 1, Value = best.RelativePd.Mean, Error = best.RelativePd.Std, FillColor = ActivationColor(cells[i].Config.Activation).WithAlpha(0.45) });
+            ticks.Add(new Tick(x + 0.5, cells[i].Config.Activation));
+        }
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.Margins(bottom: 0);
+        plot.Title(title);
+        plot.YLabel("Relative PD (mean ± std over pairs)");
+        plot.XLabel("activation: solid = final weights, pale = best-validation weights");
+    }
+
+    /// <summary>Accuracy (x) against mean Relative PD (y), one point per cell, coloured by architecture.</summary>
+    public static void AccuracyVsReproducibility(Plot plot, string title, IReadOnlyList<CellRecord> cells)
+    {
+        foreach (var model in cells.Select(c => c.Config.Model).Distinct())
+        {
+            var mine = cells.Where(c => c.Config.Model == model && c.Summary.Last is not null).ToList();
+            if (mine.Count == 0) continue;
+            var xs = mine.Select(c => c.Summary.Last!.Accuracy.Mean * 100).ToArray();
+            var ys = mine.Select(c => c.Summary.Last!.RelativePd.Mean).ToArray();
+            var points = plot.Add.ScatterPoints(xs, ys, ModelColor(model));
+            points.MarkerSize = 9;
+            points.LegendText = StudyOrder.ModelDisplayName(model);
+            for (int i = 0; i < mine.Count; i++)
+            {
+                var label = plot.Add.Text(mine[i].Config.Activation, xs[i], ys[i]);
+                label.LabelFontSize = 11;
+                label.LabelFontColor = ModelColor(model);
+                label.LabelOffsetX = 6;
+                label.LabelOffsetY = -6;
+            }
+        }
+        // Room for the activation labels right of each point.
+        var all = cells.Where(c => c.Summary.Last is not null).ToList();
+        if (all.Count > 0)
+        {
+            double lo = all.Min(c => c.Summary.Last!.Accuracy.Mean) * 100, hi = all.Max(c => c.Summary.Last!.Accuracy.Mean) * 100;
+            double span = Math.Max(hi - lo, 0.5);
+            plot.Axes.SetLimitsX(lo - 0.08 * span, hi + 0.3 * span);
+            double ylo = all.Min(c => c.Summary.Last!.RelativePd.Mean), yhi = all.Max(c => c.Summary.Last!.RelativePd.Mean);
+            double yspan = Math.Max(yhi - ylo, 1e-3);
+            plot.Axes.SetLimitsY(ylo - 0.12 * yspan, yhi + 0.2 * yspan);
+        }
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Title(title);
+        plot.XLabel("validation accuracy, final weights (%)");
+        plot.YLabel("mean Relative PD (lower = more reproducible)");
+    }
+
+    /// <summary>Validation loss at every periodic evaluation, one line per trial, coloured by activation.</summary>
+    public static void ValidationLossCurves(Plot plot, string title, IReadOnlyList<CellRecord> cells)
+    {
+        foreach (var cell in cells)
+        {
+            bool first = true;
+            foreach (var trial in cell.Trials.Where(t => t.History.Count > 0))
+            {
+                var line = plot.Add.ScatterLine(trial.History.Select(p => (double)p.Step).ToArray(), trial.History.Select(p => p.ValLoss).ToArray(), ActivationColor(cell.Config.Activation));
+                line.LineWidth = 1.5f;
+                line.MarkerSize = 4;
+                if (first) line.LegendText = cell.Config.Activation;
+                first = false;
+            }
+        }
+        // The untrained model's loss at step 0 (≈ ln V) would squash the part of the curves that differs
+        // between cells: scale the y axis to the later evaluations and let the first segment leave the frame.
+        var later = cells.SelectMany(c => c.Trials).SelectMany(t => t.History.Skip(1)).Select(p => p.ValLoss).Where(double.IsFinite).ToList();
+        if (later.Count > 0)
+        {
+            double low = later.Min(), high = later.Max(), pad = Math.Max((high - low) * 0.08, 0.01);
+            plot.Axes.SetLimitsY(low - pad, high + pad);
+        }
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Title(title);
+        plot.XLabel("step");
+        plot.YLabel("validation loss (nats), one line per trial");
+    }
+
+    /// <summary>Mean Relative PD per ablation arm with ±1 sample-std error bars.</summary>
+    public static void AblationBars(Plot plot, string title, AblationRecord record)
+    {
+        var arms = record.Arms.OrderBy(a => a.Arm, StudyOrder.Arms).ToList();
+        var bars = arms.Select((a, i) => new Bar { Position = i, Value = a.RelativePd.Mean, Error = a.RelativePd.Std, FillColor = Palette.GetColor(i) }).ToList();
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(arms.Select((a, i) => new Tick(i, a.Arm)).ToArray());
+        plot.Axes.Margins(bottom: 0);
+        plot.Title(title);
+        plot.YLabel("Relative PD (mean ± std over pairs)");
+        plot.XLabel("which sources of randomness differ between trials");
+    }
+
+    /// <summary>Effect (%) with its confidence interval per comparison; a zero line marks "no effect".</summary>
+    public static void HypothesisEffects(Plot plot, string title, IReadOnlyList<HypothesisVerdict> verdicts)
+    {
+        var xs = Enumerable.Range(0, verdicts.Count).Select(i => (double)i).ToArray();
+        var ys = verdicts.Select(v => v.EffectPercent).ToArray();
+        var points = plot.Add.ScatterPoints(xs, ys, Colors.Black);
+        points.MarkerSize = 8;
+        var bars = plot.Add.ErrorBar(xs, ys, verdicts.Select(_ => 0.0).ToArray());
+        bars.YErrorPositive = verdicts.Select(v => v.CiHighPercent - v.EffectPercent).ToArray();
+        bars.YErrorNegative = verdicts.Select(v => v.EffectPercent - v.CiLowPercent).ToArray();
+        bars.Color = Colors.Black;
+        plot.Add.HorizontalLine(0, color: Colors.Gray);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            verdicts.Select((v, i) => new Tick(i, $"{v.Hypothesis} {v.Architecture}\n{v.Comparison}")).ToArray());
+        plot.Axes.SetLimitsX(-0.6, verdicts.Count - 0.4);
+        plot.Title(title);
+        plot.YLabel("effect (%) with confidence interval");
+    }
+
+    private static int StableHash(string s)
+    {
+        int h = 17;
+        foreach (char c in s) h = unchecked(h * 31 + c);
+        return h == int.MinValue ? 0 : h;
+    }
+}

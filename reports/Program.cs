@@ -1,0 +1,3 @@
+using ReproSpecs.Reports.Cli;
+
+return ReportCommand.Create(Console.Out, Console.Error).Parse(args).Invoke();

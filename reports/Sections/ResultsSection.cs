@@ -1,0 +1,135 @@
+using System.Text;
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Reports.Figures;
+using ReproSpecs.Reports.Logs;
+using ReproSpecs.Reports.Markdown;
+using ReproSpecs.Reports.Store;
+
+namespace ReproSpecs.Reports.Sections;
+
+/// <summary>
+/// Per architecture, a table per profile (one row per activation, each linking to its <c>cell.json</c>),
+/// the Relative PD and loss-curve figures, then per profile the accuracy-vs-reproducibility scatter.
+/// </summary>
+public static class ResultsSection
+{
+    /// <summary>Appends the section.</summary>
+    public static void Write(StringBuilder md, ReportContext ctx)
+    {
+        md.AppendLine("## Results").AppendLine();
+        if (ctx.Catalog.Cells.Count == 0)
+        {
+            md.AppendLine("No cell results were found.").AppendLine();
+            return;
+        }
+        md.AppendLine("Disagreements and scores are those of the final weights unless a column says otherwise. " +
+                      "Each row links to the results file it was read from (the link text is the cell's config hash); " +
+                      "the spec column is the outcome of the cell's spec in the test logs (reasons under Spec outcomes).").AppendLine();
+
+        foreach (var model in ctx.Catalog.Cells.GroupBy(c => ResultsCatalog.CellKey(c).Model).OrderBy(g => g.Key, StudyOrder.Models))
+        {
+            md.AppendLine($"### {StudyOrder.ModelDisplayName(model.Key)}").AppendLine();
+            foreach (var profile in model.GroupBy(c => ResultsCatalog.CellKey(c).Profile).OrderBy(g => g.Key, StudyOrder.Profiles))
+                ProfileTable(md, ctx, model.Key, profile.Key, profile.ToList());
+        }
+
+        MissingResults(md, ctx);
+
+        foreach (var profile in ctx.CellsByProfile)
+        {
+            var cells = profile.ToList();
+            if (cells.All(c => c.Summary.Last is null)) continue;
+            md.AppendLine($"### Accuracy and reproducibility, profile {profile.Key}").AppendLine();
+            ctx.Figure(md, new FigureSpec(
+                $"accuracy-vs-relative-pd-{ReportContext.Slug(profile.Key)}.png",
+                $"Validation accuracy against mean Relative PD per cell, profile {profile.Key} (final weights; lower is more reproducible).",
+                plot => Charts.AccuracyVsReproducibility(plot, $"Accuracy vs reproducibility ({profile.Key})", cells)));
+        }
+    }
+
+    /// <summary>Cell specs the logs ran whose results are not in the folders given (usually a wrong or missing --results).</summary>
+    private static void MissingResults(StringBuilder md, ReportContext ctx)
+    {
+        var found = ctx.Catalog.Cells.Select(ResultsCatalog.CellKey).ToHashSet();
+        var missing = ctx.Logs.Results
+            .Where(r => r.Activation is not null && r.Profile is not null && !found.Contains((r.Profile, r.Group, r.Activation)))
+            .Select(r => $"{r.Profile}/{r.Group}/{r.Activation}").Distinct().ToList();
+        if (missing.Count == 0) return;
+        md.AppendLine($"The logs ran {missing.Count} cell spec{(missing.Count == 1 ? "" : "s")} whose results are not in the results folders given: " +
+                      $"{string.Join(", ", missing.Select(Md.Code))}. Pass the folder those runs wrote to with --results.").AppendLine();
+    }
+
+    private static void ProfileTable(StringBuilder md, ReportContext ctx, string model, string profile, IReadOnlyList<Loaded<CellRecord>> cells)
+    {
+        md.AppendLine($"#### {StudyOrder.ModelDisplayName(model)}, profile {profile}").AppendLine();
+        var table = new MdTable("activation", "Relative PD mean [min–max]", "element-wise PD", "target PD", "top-1 disagreement",
+            "val loss mean ± std", "val accuracy", "best-val weights: Relative PD / loss (best steps)", "train time / trial", "spec", "results file");
+        var notes = new List<string>();
+        foreach (var cell in cells)
+        {
+            string activation = ResultsCatalog.CellKey(cell).Activation;
+            string spec = SpecColumn(ctx.OutcomesOf(profile, model, activation));
+            if (cell.Value is not { } r)
+            {
+                string what = cell.Problem!.Kind == FileProblemKind.Altered ? "**ALTERED: excluded**" : "**UNREADABLE: excluded**";
+                table.Row(Md.Code(activation), what, "—", "—", "—", "—", "—", "—", "—", spec, ctx.FileLink(cell.File, cell.File.RelativePath.Split('/')[^2]));
+                continue;
+            }
+            var done = r.Trials.Where(t => t.Status == TrialStatus.Completed).ToList();
+            foreach (var t in r.Trials.Where(t => t.Status == TrialStatus.Diverged))
+                notes.Add($"{Md.Code(activation)}: trial {t.Index} (seeds {t.Seeds.Key}) diverged at step {t.DivergedAtStep?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} and is excluded.");
+            string link = ctx.FileLink(cell.File, r.ConfigHash[..12]);
+            string time = done.Count > 0 ? Fmt.Seconds(done.Average(t => t.Timing.TrainSeconds)) : "—";
+            if (r.Summary.Last is not { } last || r.Summary.Best is not { } best)
+            {
+                table.Row(Md.Code(activation), $"n/a: {r.Summary.CompletedTrials} of {r.Trials.Count} trials completed", "—", "—", "—", "—", "—", "—", time, spec, link);
+                continue;
+            }
+            table.Row(
+                Md.Code(activation),
+                Fmt.PdRange(last.RelativePd),
+                Fmt.Pd(last.ElementWisePd.Mean),
+                Fmt.Pd(last.TargetPd.Mean),
+                Fmt.Pd(last.Top1Disagreement.Mean),
+                Fmt.LossMeanStd(last.Loss),
+                $"{(last.Accuracy.Mean * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} ± {(last.Accuracy.Std * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} %",
+                BestColumn(r, best, done),
+                time,
+                spec,
+                link);
+        }
+        table.WriteTo(md);
+        foreach (var note in notes) md.AppendLine($"- {note}");
+        if (notes.Count > 0) md.AppendLine();
+
+        var good = cells.Where(c => c.Value is not null).Select(c => c.Value!).ToList();
+        string name = StudyOrder.ModelDisplayName(model);
+        if (good.Any(c => c.Summary.Last is not null))
+            ctx.Figure(md, new FigureSpec(
+                $"relative-pd-{ReportContext.Slug(profile, model)}.png",
+                $"{name}, profile {profile}: mean Relative PD by activation with ±1 std over pairs; final (solid) and best-validation (pale) weights.",
+                plot => Charts.RelativePdByActivation(plot, $"{name} ({profile}): Relative PD by activation", good)));
+        if (good.Any(c => c.Trials.Any(t => t.History.Count > 0)))
+            ctx.Figure(md, new FigureSpec(
+                $"val-loss-{ReportContext.Slug(profile, model)}.png",
+                $"{name}, profile {profile}: validation loss at each periodic evaluation, one line per trial, one colour per cell (activation); the y axis starts from the second evaluation, so the untrained loss at step 0 lies above the frame.",
+                plot => Charts.ValidationLossCurves(plot, $"{name} ({profile}): validation loss", good)));
+    }
+
+    /// <summary>Best-validation vs final weights: the best weights' figures, or "= final" when every trial was best at its last step.</summary>
+    private static string BestColumn(CellRecord r, WeightsSummary best, IReadOnlyList<TrialRecord> done)
+    {
+        var steps = done.Select(t => t.BestStep).ToList();
+        string stepText = string.Join(", ", steps.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return steps.All(s => s == r.Config.MaxIters)
+            ? $"= final (step {r.Config.MaxIters.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+            : $"{Fmt.Pd(best.RelativePd.Mean)} / {Fmt.Loss(best.Loss.Mean)} ({stepText})";
+    }
+
+    private static string SpecColumn(IReadOnlyList<SpecOutcome> outcomes) =>
+        outcomes.Count == 0 ? "not in logs" : string.Join(", ", outcomes.Select(o => o.Outcome switch
+        {
+            OutcomeKind.Failed => "**failed**",
+            _ => o.Outcome.ToString().ToLowerInvariant(),
+        }).Distinct());
+}

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using ReproSpecs.Reports;
+using ReproSpecs.Reports.Cli;
+using Shouldly;
+using Xunit;
+
+namespace ReproSpecs.Tests.Reports;
+
+/// <summary>The written files: PNG figures, a self-contained HTML page, and the command line around them.</summary>
+public class ReportFilesTests
+{
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Fact]
+    public void Writing_draws_every_figure_as_a_png_and_embeds_it_in_a_self_contained_html_page()
+    {
+        using var ws = new ReportWorkspace();
+        var report = ReportBuilder.Build(ws.Input());
+        var written = ReportWriter.Write(report, ws.Output);
+
+        written.Figures.Count.ShouldBe(report.Figures.Count);
+        report.Figures.Count.ShouldBe(3, "Relative PD bars and loss curves for CharLM/smoke, and the accuracy scatter");
+        foreach (var png in written.Figures)
+        {
+            var bytes = File.ReadAllBytes(png);
+            bytes.Take(8).ShouldBe(PngSignature, $"{png} is not a PNG");
+            bytes.Length.ShouldBeGreaterThan(5_000, $"{png} is too small to hold a drawn chart");
+        }
+        File.ReadAllText(written.Markdown).ShouldBe(report.Markdown);
+
+        string html = File.ReadAllText(written.Html);
+        html.ShouldStartWith("<!DOCTYPE html>");
+        html.ShouldContain("<style>");
+        Regex.Matches(html, "<table>").Count.ShouldBeGreaterThanOrEqualTo(8);
+        Regex.Matches(html, "<img src=\"data:image/png;base64,").Count.ShouldBe(report.Figures.Count);
+        html.ShouldNotContain("src=\"figures/", Case.Sensitive, "figures are embedded, not linked");
+        Regex.IsMatch(html, "(src|href)=\"(https?:)?//").ShouldBeFalse("the page must not load anything from a network");
+        html.ShouldContain("id=\"spec-outcomes\"");
+    }
+
+    [Fact]
+    public void Writing_again_removes_figures_of_an_earlier_report()
+    {
+        using var ws = new ReportWorkspace();
+        string stale = Path.Combine(ws.Output, "figures", "old-figure.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        File.WriteAllBytes(stale, PngSignature);
+        ReportWriter.Write(ReportBuilder.Build(ws.Input()), ws.Output);
+        File.Exists(stale).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_command_writes_the_report_and_prints_where()
+    {
+        using var ws = new ReportWorkspace();
+        var (code, stdout, stderr) = Run("--logs", ws.Logs[0], ws.Logs[1], "--results", ws.ShardA, ws.ShardB, "--out", ws.Output);
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(0);
+        stdout.ShouldContain("appendix.html");
+        stdout.ShouldContain("Specs: 1 passed, 0 failed, 3 skipped.");
+        File.Exists(Path.Combine(ws.Output, "appendix.md")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_command_reports_bad_input_in_one_line_with_a_fix()
+    {
+        using var ws = new ReportWorkspace();
+        var (code, _, stderr) = Run("--logs", ws.Logs[0], "--results", Path.Combine(ws.Root, "missing"), "--out", ws.Output);
+        code.ShouldBe(2);
+        stderr.ShouldStartWith("error: Results folder");
+        stderr.ShouldContain("Fix:");
+    }
+
+    [Fact]
+    public void Help_documents_every_option()
+    {
+        var (code, stdout, _) = Run("--help");
+        code.ShouldBe(0);
+        foreach (var option in new[] { "--logs", "--results", "--out", "--profile", "REPROSPECS_RESULTS" })
+            stdout.ShouldContain(option);
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var command = ReportCommand.Create(stdout, stderr);
+        int code = command.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
