@@ -27,6 +27,15 @@ public static class EnvironmentVariables
     /// <summary>libtorch intra-op threads. Default: the number of processors.</summary>
     public const string Threads = "REPROSPECS_THREADS";
 
+    /// <summary>What a contradicted hypothesis does in the specs: <c>fail</c> or <c>skip</c> (reported). Default: skip for smoke, fail otherwise.</summary>
+    public const string Contradiction = "REPROSPECS_CONTRADICTION";
+
+    /// <summary>Seed-ablation arms the specs run: comma-separated among all, init, data, dropout, same, or every. Default: same.</summary>
+    public const string Ablation = "REPROSPECS_ABLATION";
+
+    /// <summary>Activations the seed-ablation arms run on, comma-separated. Default: relu.</summary>
+    public const string AblationActivations = "REPROSPECS_ABLATION_ACTIVATIONS";
+
     /// <summary>Reads a variable, treating empty as unset.</summary>
     public static string? Get(string name)
     {

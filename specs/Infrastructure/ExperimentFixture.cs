@@ -28,6 +28,7 @@ public sealed class ExperimentFixture : IDisposable
         TorchRuntime.SetThreads(Settings.Threads);
         if (Settings.Profile.Device == DeviceKind.Cuda)
             SkipReason = DeviceResolver.CudaUnavailableReason() is { } reason ? $"profile '{Settings.Profile.Name}': {reason}" : null;
+        Hypotheses = new HypothesisBook(this);
         _context = new Lazy<ExperimentContext>(() => ExperimentContext.Create(Settings.Profile, CorpusLoader.Load(CorpusOptions.FromEnvironment())));
         sink.OnMessage(new DiagnosticMessage($"ReproSpecs: profile {Settings.Profile.Name}, {Settings.Trials} trials per cell, {Settings.Threads} threads, results in {Settings.ResultsDirectory}"));
     }
@@ -43,6 +44,9 @@ public sealed class ExperimentFixture : IDisposable
 
     /// <summary>The results store.</summary>
     public ResultStore Store { get; }
+
+    /// <summary>The study's hypotheses, decided from this run's cells.</summary>
+    public HypothesisBook Hypotheses { get; }
 
     /// <summary>The profile's shared data (built on first use).</summary>
     public ExperimentContext Context => _context.Value;

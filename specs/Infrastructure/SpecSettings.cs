@@ -7,7 +7,15 @@ namespace ReproSpecs.Specs.Infrastructure;
 /// What a spec run is configured with. Runsettings files (<c>runsettings/*.runsettings</c>) set these
 /// environment variables; with none, the smoke profile runs.
 /// </summary>
-public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDirectory, int Threads)
+/// <param name="Profile">The profile (with <see cref="Trials"/> applied).</param>
+/// <param name="Trials">Trials per cell.</param>
+/// <param name="ResultsDirectory">The results store.</param>
+/// <param name="Threads">libtorch threads.</param>
+/// <param name="ContradictionFails">Whether a contradicted hypothesis fails (else it is reported as a skip).</param>
+/// <param name="AblationArms">Seed-ablation arms to run.</param>
+/// <param name="AblationActivations">Activations the ablation arms run on.</param>
+public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDirectory, int Threads, bool ContradictionFails,
+    IReadOnlyList<SeedArm> AblationArms, IReadOnlyList<string> AblationActivations)
 {
     /// <summary>Reads the settings from the environment.</summary>
     public static SpecSettings FromEnvironment()
@@ -15,7 +23,18 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
         var profile = Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName);
         int trials = ParseInt(EnvironmentVariables.Trials) ?? profile.Trials;
         int threads = ParseInt(EnvironmentVariables.Threads) ?? Environment.ProcessorCount;
-        return new SpecSettings(profile with { Trials = trials }, trials, UserPaths.ResultsDirectory(), threads);
+        bool contradictionFails = (EnvironmentVariables.Get(EnvironmentVariables.Contradiction)?.ToLowerInvariant()) switch
+        {
+            null => profile.Name != Profiles.Smoke.Name, // smoke models are too small for the claims to apply
+            "fail" => true,
+            "skip" => false,
+            var other => throw new Harness.ConfigurationException($"{EnvironmentVariables.Contradiction}='{other}' must be 'fail' or 'skip'."),
+        };
+        var arms = SeedArms.Parse(EnvironmentVariables.Get(EnvironmentVariables.Ablation) ?? "same");
+        var ablationActivations = (EnvironmentVariables.Get(EnvironmentVariables.AblationActivations) ?? "relu")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(a => Harness.Activations.ActivationRegistry.Get(a).Name).ToList();
+        return new SpecSettings(profile with { Trials = trials }, trials, UserPaths.ResultsDirectory(), threads, contradictionFails, arms, ablationActivations);
     }
 
     private static int? ParseInt(string variable)
