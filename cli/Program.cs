@@ -5,5 +5,6 @@ var root = new RootCommand("ReproSpecs: reproducibility of language models, as t
 {
     RunCommand.Create(),
     BaselinesCommand.Create(),
+    BenchCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -4,7 +4,6 @@ using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Results;
 using TorchSharp;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace ReproSpecs.Harness.Training;
 
@@ -37,7 +36,7 @@ public static class TrialTrainer
         using var model = ModelRegistry.Create(cell.Model, modelConfig);
         model.to(ctx.Device);
         var parameters = model.parameters().ToList();
-        using var optimizer = torch.optim.AdamW(parameters, cell.LearningRate, cell.Beta1, cell.Beta2, eps: 1e-8, weight_decay: cell.WeightDecay);
+        using var optimizer = Optimization.AdamW(parameters, cell.LearningRate, cell.Beta1, cell.Beta2, cell.WeightDecay);
         torch.manual_seed(TrialSeeds.StreamSeed(seeds.Dropout, "dropout"));
         using var sampler = new BatchSampler(ctx.Data.Train, t, b, TrialSeeds.StreamSeed(seeds.Data, "data"));
 
@@ -84,16 +83,7 @@ public static class TrialTrainer
 
                 trainClock.Start();
                 using (torch.NewDisposeScope())
-                {
-                    model.train();
-                    var (x, y) = sampler.Next();
-                    var logits = model.forward(x);
-                    var loss = F.cross_entropy(logits.view(-1, logits.shape[^1]), y.view(-1));
-                    optimizer.zero_grad();
-                    loss.backward();
-                    optimizer.step();
-                    stepLosses[step - 1].copy_(loss.detach());
-                }
+                    stepLosses[step - 1].copy_(Optimization.Step(model, optimizer, sampler));
                 trainClock.Stop();
                 if (step == warmup) warmupSeconds = trainClock.Elapsed.TotalSeconds;
 

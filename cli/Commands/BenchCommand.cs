@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using ReproSpecs.Harness.Benchmarks;
+using ReproSpecs.Harness.Configuration;
+using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Runtime;
+using ReproSpecs.Harness.Training;
+
+namespace ReproSpecs.Cli.Commands;
+
+/// <summary>
+/// <c>reprospecs bench</c>: training speed against the machine's matmul ceiling, scoring time and memory.
+/// Prints figures; speed targets live here, never in timed unit tests.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var profile = CommonOptions.Profile();
+        profile.DefaultValueFactory = _ => "cpu";
+        var arch = new Option<string[]>("--arch", "-a") { Description = "Architectures, comma-separated or 'all'.", DefaultValueFactory = _ => ["all"], AllowMultipleArgumentsPerToken = true };
+        var activation = new Option<string>("--activation", "-x") { Description = "Activation.", DefaultValueFactory = _ => "gelu" };
+        var steps = new Option<int>("--steps") { Description = "Timed training steps per architecture (after warm-up).", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up steps.", DefaultValueFactory = _ => 3 };
+        var threads = new Option<int?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
+        var corpus = new Option<string?>("--corpus") { Description = $"Tiny Shakespeare file (default: ${EnvironmentVariables.Corpus}, else cache, else download)." };
+        var memory = new Option<int[]?>("--memory-steps")
+        {
+            Description = "Instead of timing: train one real trial up to the largest of these steps and print resident memory at each (e.g. 200 2000).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("bench", "Benchmark training and scoring against the machine's fp32 matmul ceiling.")
+        {
+            profile, arch, activation, steps, warmup, threads, corpus, memory,
+        };
+        command.SetAction(parse => CommonOptions.Guard(() =>
+        {
+            var p = Profiles.Get(parse.GetValue(profile)!);
+            var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
+            string act = ActivationRegistry(parse.GetValue(activation)!);
+            TorchRuntime.SetThreads(parse.GetValue(threads) ?? (EnvironmentVariables.Get(EnvironmentVariables.Threads) is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : Environment.ProcessorCount));
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine($"# reprospecs bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, profile {p.Name}, activation {act}, {TorchRuntime.Threads} threads, {MachineDescription()}");
+
+            if (parse.GetValue(memory) is { Length: > 0 } sampleAt)
+            {
+                var longProfile = p with { MaxIters = sampleAt.Max() };
+                using var ctx = ExperimentContext.Create(longProfile, CorpusLoader.Load(CorpusOptions.FromEnvironment(parse.GetValue(corpus))));
+                foreach (var model in models)
+                {
+                    var samples = TrainingBenchmark.MemoryOverSteps(ctx, model, act, sampleAt);
+                    Console.WriteLine(string.Join("  ", samples.Select(s => string.Create(inv, $"{model} step {s.Step}: {s.RssMiB:F1} MiB"))) +
+                        string.Create(inv, $"  (growth {100 * (samples[^1].RssMiB / samples[0].RssMiB - 1):+0.0;-0.0} %)"));
+                }
+                return 0;
+            }
+
+            using var context = ExperimentContext.Create(p, CorpusLoader.Load(CorpusOptions.FromEnvironment(parse.GetValue(corpus))));
+            double ceiling = MatmulCeiling.Measure(context.Device);
+            Console.WriteLine(string.Create(inv, $"# fp32 matmul ceiling (2048², median of 10): {ceiling:F1} GFLOP/s"));
+            Console.WriteLine("| model | params | ms/step median [min–max] | tokens/s | model GFLOP/s | ratio to ceiling | score 1k ctx (s) | peak RSS (MiB) |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var model in models)
+            {
+                var r = TrainingBenchmark.Run(context, model, act, ceiling, parse.GetValue(steps), parse.GetValue(warmup));
+                Console.WriteLine(string.Create(inv,
+                    $"| {r.Model} | {r.Parameters:N0} | {r.MedianMs:F1} [{r.MinMs:F1}–{r.MaxMs:F1}] | {r.TokensPerSecond:N0} | {r.ModelGflops:F1} | {r.CeilingRatio:P0} | {r.EvalSeconds:F2} | {r.PeakRssMiB:F0} |"));
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string ActivationRegistry(string name) => Harness.Activations.ActivationRegistry.Get(name).Name;
+
+    private static string MachineDescription()
+    {
+        try
+        {
+            var model = File.Exists("/proc/cpuinfo")
+                ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+                : null;
+            return $"{Environment.ProcessorCount} CPUs{(model is null ? "" : $" ({model})")}";
+        }
+        catch (IOException)
+        {
+            return $"{Environment.ProcessorCount} CPUs";
+        }
+    }
+}
