@@ -81,8 +81,8 @@ public static class ReportBuilder
         if (failed > 0)
             md.AppendLine($"> **{failed} spec{(failed == 1 ? "" : "s")} failed**; see [Spec outcomes](#spec-outcomes).").AppendLine();
         md.AppendLine("Contents: [Methods](#methods) · [Results](#results)" +
-                      (ctx.Catalog.Verdicts.Any(v => v.Value is not null) ? " · [Hypotheses](#hypotheses)" : "") +
-                      (ctx.Catalog.Ablations.Any(a => a.Value is not null) ? " · [Seed-source ablation](#seed-source-ablation)" : "") +
+                      (ctx.Catalog.GoodHypotheses.Any() ? " · [Hypotheses](#hypotheses)" : "") +
+                      (ctx.Catalog.GoodArmCells.Any() ? " · [Seed-source ablation](#seed-source-ablation)" : "") +
                       " · [Spec outcomes](#spec-outcomes) · [Provenance](#provenance) · [Integrity](#integrity)").AppendLine();
     }
 }

@@ -1,5 +1,8 @@
 using ReproSpecs.Harness.Activations;
+using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Statistics;
+using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports.Store;
 using ScottPlot;
 
@@ -117,36 +120,56 @@ public static class Charts
         plot.YLabel("validation loss (nats), one line per trial");
     }
 
-    /// <summary>Mean Relative PD per ablation arm with ±1 sample-std error bars.</summary>
-    public static void AblationBars(Plot plot, string title, AblationRecord record)
+    /// <summary>Mean Relative PD per seed arm (in the order given) with ±1 sample-std error bars; each arm has its own fixed colour.</summary>
+    public static void AblationBars(Plot plot, string title, IReadOnlyList<(SeedArm Arm, Summary RelativePd)> arms)
     {
-        var arms = record.Arms.OrderBy(a => a.Arm, StudyOrder.Arms).ToList();
-        var bars = arms.Select((a, i) => new Bar { Position = i, Value = a.RelativePd.Mean, Error = a.RelativePd.Std, FillColor = Palette.GetColor(i) }).ToList();
+        var bars = arms.Select((a, i) => new Bar
+        {
+            Position = i, Value = a.RelativePd.Mean, Error = a.RelativePd.Std,
+            FillColor = Palette.GetColor(StudyOrder.Arms.ToList().IndexOf(a.Arm) is var k and >= 0 ? k : StudyOrder.Arms.Count),
+        }).ToList();
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(arms.Select((a, i) => new Tick(i, a.Arm)).ToArray());
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(arms.Select((a, i) => new Tick(i, SeedArms.Name(a.Arm))).ToArray());
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
         plot.YLabel("Relative PD (mean ± std over pairs)");
-        plot.XLabel("which sources of randomness differ between trials");
+        plot.XLabel("seed arm: which source of randomness differs between trials");
     }
 
-    /// <summary>Effect (%) with its confidence interval per comparison; a zero line marks "no effect".</summary>
+    /// <summary>
+    /// A forest plot: one row per hypothesis (top to bottom in the order given), its effect (%) as a point with
+    /// its confidence interval, coloured by verdict, and a line at 0 (no effect). An infinite interval end
+    /// (too few trials to estimate it) runs out of the frame.
+    /// </summary>
     public static void HypothesisEffects(Plot plot, string title, IReadOnlyList<HypothesisVerdict> verdicts)
     {
-        var xs = Enumerable.Range(0, verdicts.Count).Select(i => (double)i).ToArray();
-        var ys = verdicts.Select(v => v.EffectPercent).ToArray();
-        var points = plot.Add.ScatterPoints(xs, ys, Colors.Black);
-        points.MarkerSize = 8;
-        var bars = plot.Add.ErrorBar(xs, ys, verdicts.Select(_ => 0.0).ToArray());
-        bars.YErrorPositive = verdicts.Select(v => v.CiHighPercent - v.EffectPercent).ToArray();
-        bars.YErrorNegative = verdicts.Select(v => v.EffectPercent - v.CiLowPercent).ToArray();
-        bars.Color = Colors.Black;
-        plot.Add.HorizontalLine(0, color: Colors.Gray);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            verdicts.Select((v, i) => new Tick(i, $"{v.Hypothesis} {v.Architecture}\n{v.Comparison}")).ToArray());
-        plot.Axes.SetLimitsX(-0.6, verdicts.Count - 0.4);
+        int n = verdicts.Count;
+        var finite = verdicts.SelectMany(v => new[] { v.Hypothesis.Comparison.EffectPercent, v.Hypothesis.Comparison.CiLowPercent, v.Hypothesis.Comparison.CiHighPercent })
+            .Where(double.IsFinite).Append(0).ToList();
+        double lo = finite.Min(), hi = finite.Max(), pad = Math.Max((hi - lo) * 0.08, 1);
+        double Clip(double x) => double.IsFinite(x) ? x : x > 0 ? hi + 100 * pad : lo - 100 * pad;
+        plot.Add.VerticalLine(0, color: Colors.Gray);
+        for (int i = 0; i < n; i++)
+        {
+            var c = verdicts[i].Hypothesis.Comparison;
+            if (!double.IsFinite(c.EffectPercent)) continue;
+            double y = n - 1 - i;
+            var color = verdicts[i].Verdict switch
+            {
+                Verdict.Supported => Colors.ForestGreen,
+                Verdict.Contradicted => Colors.Crimson,
+                _ => Colors.DimGray,
+            };
+            var ci = plot.Add.Line(Clip(c.CiLowPercent), y, Clip(c.CiHighPercent), y);
+            ci.Color = color;
+            ci.LineWidth = 2;
+            plot.Add.Marker(c.EffectPercent, y, MarkerShape.FilledCircle, 9, color);
+        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(verdicts.Select((v, i) => new Tick(n - 1 - i, v.Hypothesis.Id)).ToArray());
+        plot.Axes.SetLimitsX(lo - pad, hi + pad);
+        plot.Axes.SetLimitsY(-0.7, n - 0.3);
         plot.Title(title);
-        plot.YLabel("effect (%) with confidence interval");
+        plot.XLabel("effect (A − B)/B in %, with confidence interval");
     }
 
     private static int StableHash(string s)

@@ -27,10 +27,15 @@ public static class Fmt
     /// <summary>A fraction as a percentage with one decimal.</summary>
     public static string Percent(double fraction) => double.IsNaN(fraction) ? "n/a" : (fraction * 100).ToString("0.0", Inv) + " %";
 
-    /// <summary>A number already in percent, signed, one decimal.</summary>
-    public static string SignedPercent(double percent) => double.IsNaN(percent) ? "n/a" : percent.ToString("+0.0;−0.0;0.0", Inv) + " %";
+    /// <summary>A confidence level as a percentage without needless decimals (95 %, 99.5 %).</summary>
+    public static string Level(double level) => double.IsNaN(level) ? "n/a" : (level * 100).ToString("0.##", Inv) + " %";
 
-    /// <summary>A p-value: 3 significant digits, "&lt; 0.001" below that.</summary>
+    /// <summary>A number already in percent, signed, one decimal.</summary>
+    public static string SignedPercent(double percent) => double.IsNaN(percent) ? "n/a"
+        : double.IsInfinity(percent) ? (percent > 0 ? "+∞" : "−∞") + " %"
+        : percent.ToString("+0.0;−0.0;0.0", Inv) + " %";
+
+    /// <summary>A p-value: 3 decimals, "&lt; 0.001" below that.</summary>
     public static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "< 0.001" : p.ToString("0.000", Inv);
 
     /// <summary>A count with thousands separators (17,952).</summary>

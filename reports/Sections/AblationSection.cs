@@ -1,37 +1,98 @@
+using System.Globalization;
 using System.Text;
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports.Figures;
 using ReproSpecs.Reports.Markdown;
 using ReproSpecs.Reports.Store;
 
 namespace ReproSpecs.Reports.Sections;
 
-/// <summary>The seed-source ablation: per cell, Relative PD per arm with a bar figure; omitted when no ablation file exists.</summary>
+/// <summary>
+/// The seed-source ablation: per (profile, architecture, activation) that has any seed-arm file
+/// (<c>cell-&lt;arm&gt;.json</c>), Relative PD and top-1 disagreement per arm, the study's <c>cell.json</c> as the
+/// all arm, with a bar figure; omitted when no arm file verified.
+/// </summary>
 public static class AblationSection
 {
     /// <summary>Appends the section when there is anything to show.</summary>
     public static void Write(StringBuilder md, ReportContext ctx)
     {
-        var records = ctx.Catalog.Ablations.Where(a => a.Value is not null)
-            .OrderBy(a => a.Value!.Profile, StudyOrder.Profiles).ThenBy(a => a.Value!.Model, StudyOrder.Models)
-            .ThenBy(a => a.Value!.Activation, StudyOrder.Activations).ToList();
-        if (records.Count == 0) return;
+        var keys = ctx.Catalog.ArmCells.Where(a => a.Value is not null).Select(ResultsCatalog.CellKey).Distinct().ToList();
+        if (keys.Count == 0) return;
         md.AppendLine("## Seed-source ablation").AppendLine();
-        md.AppendLine("Each arm varies some sources of randomness between trials and fixes the rest; the same-seed arm is the noise floor.").AppendLine();
-        foreach (var loaded in records)
+        md.AppendLine("Each arm varies one source of randomness between a cell's trials and fixes the others at the base seed; " +
+                      "the all arm is the study's cell (every source varies) and the same arm repeats one seed, so its disagreement is the noise floor. " +
+                      "Disagreements are those of the final weights, over the arm's pairs of trials.").AppendLine();
+        foreach (var key in keys)
         {
-            var a = loaded.Value!;
-            string name = StudyOrder.ModelDisplayName(a.Model);
-            md.AppendLine($"### {name}, {a.Activation}, profile {a.Profile}").AppendLine();
-            var table = new MdTable("arm", "Relative PD mean [min–max]", "± std", "top-1 disagreement", "pairs", "note").RightAlign(4);
-            foreach (var arm in a.Arms.OrderBy(x => x.Arm, StudyOrder.Arms))
-                table.Row(arm.Arm, Fmt.PdRange(arm.RelativePd), Fmt.Pd(arm.RelativePd.Std),
-                    arm.Top1Disagreement is { } t ? Fmt.Pd(t.Mean) : "—", arm.RelativePd.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), arm.Note ?? "");
-            table.WriteTo(md);
-            md.AppendLine($"{a.Trials} trials per arm; from {ctx.FileLink(loaded.File, loaded.File.RelativePath)}.").AppendLine();
-            ctx.Figure(md, new FigureSpec(
-                $"ablation-{ReportContext.Slug(a.Profile, a.Model, a.Activation)}.png",
-                $"{name}, {a.Activation}, profile {a.Profile}: mean Relative PD per seed-source arm with ±1 std over pairs.",
-                plot => Charts.AblationBars(plot, $"{name} {a.Activation} ({a.Profile}): seed-source ablation", a)));
+            var files = ctx.Catalog.Cells.Concat(ctx.Catalog.ArmCells)
+                .Where(c => ResultsCatalog.CellKey(c) == key && ResultsCatalog.CellArm(c) is not null)
+                .OrderBy(c => StudyOrder.Arms.ToList().IndexOf(ResultsCatalog.CellArm(c)!.Value)).ToList();
+            Cell(md, ctx, key, files);
         }
+    }
+
+    private static void Cell(StringBuilder md, ReportContext ctx, (string Profile, string Model, string Activation) key, IReadOnlyList<Loaded<CellRecord>> files)
+    {
+        string name = StudyOrder.ModelDisplayName(key.Model);
+        md.AppendLine($"### {name}, {key.Activation}, profile {key.Profile}").AppendLine();
+        var table = new MdTable("arm", "varies between trials", "Relative PD mean [min–max]", "top-1 disagreement", "trials", "note", "results file").RightAlign(4);
+        var bars = new List<(SeedArm Arm, Harness.Metrics.Summary RelativePd)>();
+        foreach (var file in files)
+        {
+            var arm = ResultsCatalog.CellArm(file)!.Value;
+            string link = ctx.FileLink(file.File, Path.GetFileName(file.File.RelativePath));
+            if (file.Value is not { } r)
+            {
+                table.Row(Md.Code(SeedArms.Name(arm)), Varies(arm), file.Problem!.Kind == FileProblemKind.Altered ? "**ALTERED: excluded**" : "**UNREADABLE: excluded**", "—", "—", "", link);
+                continue;
+            }
+            string trials = r.Summary.CompletedTrials == r.Trials.Count
+                ? r.Trials.Count.ToString(CultureInfo.InvariantCulture)
+                : $"{r.Summary.CompletedTrials} of {r.Trials.Count} completed";
+            if (r.Summary.Last is not { } last)
+            {
+                table.Row(Md.Code(SeedArms.Name(arm)), Varies(arm), "n/a: fewer than 2 completed trials", "—", trials, "", link);
+                continue;
+            }
+            table.Row(Md.Code(SeedArms.Name(arm)), Varies(arm), Fmt.PdRange(last.RelativePd), Fmt.Pd(last.Top1Disagreement.Mean), trials, Note(arm, r), link);
+            bars.Add((arm, last.RelativePd));
+        }
+        table.WriteTo(md);
+
+        var hashes = files.Where(f => f.Value is not null).Select(f => f.Value!.ConfigHash).Distinct().ToList();
+        if (hashes.Count > 1)
+            md.AppendLine($"**These arms were trained under {hashes.Count} different configs** ({string.Join(", ", hashes.Select(h => Md.Code(h[..12])))}): their numbers are not comparable.").AppendLine();
+        else if (hashes.Count == 1)
+            md.AppendLine($"Every arm was trained under config {Md.Code(hashes[0][..12])}.").AppendLine();
+        if (!files.Any(f => ResultsCatalog.CellArm(f) == SeedArm.All))
+            md.AppendLine("The study's cell (the all arm) is not in these results.").AppendLine();
+        if (bars.Count == 0) return;
+        ctx.Figure(md, new FigureSpec(
+            $"ablation-{ReportContext.Slug(key.Profile, key.Model, key.Activation)}.png",
+            $"{name}, {key.Activation}, profile {key.Profile}: mean Relative PD per seed arm with ±1 std over pairs (final weights).",
+            plot => Charts.AblationBars(plot, $"{name} {key.Activation} ({key.Profile}): seed-source ablation", bars)));
+    }
+
+    private static string Varies(SeedArm arm) => arm switch
+    {
+        SeedArm.InitOnly => "weight initialisation",
+        SeedArm.DataOnly => "batch order",
+        SeedArm.DropoutOnly => "dropout masks",
+        SeedArm.All => "all three",
+        SeedArm.SameSeed => "nothing",
+        _ => "?",
+    };
+
+    /// <summary>The same-seed arm on the CPU must be exactly 0 (bit-determinism); elsewhere it measures the device's own noise.</summary>
+    private static string Note(SeedArm arm, CellRecord r)
+    {
+        if (arm != SeedArm.SameSeed || r.Summary.Last is not { } last) return "";
+        bool cpu = string.Equals(r.Provenance.Device, "cpu", StringComparison.OrdinalIgnoreCase);
+        if (!cpu) return $"noise floor of {r.Provenance.Device}";
+        return last.RelativePd.Max == 0
+            ? "exactly 0, as CPU determinism requires"
+            : "**not 0 on the CPU: training was not bit-deterministic**";
     }
 }

@@ -11,7 +11,7 @@ public static class IntegritySection
     {
         md.AppendLine("## Integrity").AppendLine();
         var problems = ctx.Catalog.Problems.ToList();
-        int total = ctx.Catalog.Cells.Count + ctx.Catalog.Verdicts.Count + ctx.Catalog.Ablations.Count;
+        int total = ctx.Catalog.FileCount;
         if (problems.Count == 0)
         {
             md.AppendLine($"All {total} results files verified against their recorded content hashes.").AppendLine();

@@ -143,9 +143,10 @@ public static class MethodsSection
         md.AppendLine(shared
             ? "Trial k has the same seeds in every cell, so activations (and architectures) are compared pair by pair on equal seeds."
             : "**Trials of the same index do not share seeds across cells**: comparisons between these cells are not paired by seed.").AppendLine();
-        if (ctx.Catalog.Ablations.Any(a => a.Value is not null))
-            md.AppendLine("The seed-source ablation varies one source at a time: init-only, data-only and dropout-only arms vary that seed and fix the other two; " +
-                          "the all arm varies all three (the default); the same-seed arm repeats one seed and measures the noise floor (0 on CPU).").AppendLine();
+        if (ctx.Catalog.GoodArmCells.Any())
+            md.AppendLine("The seed-source ablation trains extra arms of some cells, each varying one source between trials and fixing the other two at the base seed: " +
+                          "in the init, data and dropout arms trial k uses base + k for that source only; the all arm is the study's cell (every source varies); " +
+                          "the same arm gives every trial the base seed and measures the noise floor (0 on CPU). Arms of a cell share its config and its folder.").AppendLine();
     }
 
     private static void Evaluation(StringBuilder md, ReportContext ctx)
@@ -185,18 +186,23 @@ public static class MethodsSection
                       "Pairs share trials and are not independent, so the range describes the pairs; it is not a confidence interval. " +
                       "Loss and accuracy are mean ± sample standard deviation (n − 1) over trials. Results of different configs are never pooled: " +
                       "every number in a row comes from the one results file it links to.").AppendLine();
-        var verdicts = ctx.Catalog.Verdicts.Where(v => v.Value is not null).Select(v => v.Value!).ToList();
-        if (verdicts.Count == 0)
+        var families = ctx.Catalog.GoodHypotheses.Select(f => f.Value!).ToList();
+        if (families.Count == 0)
         {
             md.AppendLine("No hypothesis verdicts were found in these results, so no hypothesis test is reported.").AppendLine();
             return;
         }
-        var tests = verdicts.Select(v => v.Test).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().Order(StringComparer.Ordinal).ToList();
-        var levels = verdicts.Select(v => v.ConfidenceLevel).Distinct().Order().Select(Fmt.Percent);
-        md.AppendLine($"Hypotheses are decided by {(tests.Count > 0 ? string.Join("; ", tests) : "the hypothesis specs' test")}. Each comparison reports the effect " +
-                      $"(relative difference of the compared means, in %), its {string.Join(" / ", levels)} confidence interval, the p-value, the p-value adjusted by " +
-                      "Holm–Bonferroni across the run's family of hypotheses, and the trials per cell that 80 % power would need for the observed effect. " +
-                      "Supported: significant in the claimed direction; contradicted: significant in the opposite direction; inconclusive: neither.").AppendLine();
+        var comparisons = families.SelectMany(f => f.Verdicts).Select(v => v.Hypothesis.Comparison).ToList();
+        var methods = comparisons.Select(c => c.Method).Distinct().Order(StringComparer.Ordinal).ToList();
+        var levels = comparisons.Select(c => c.ConfidenceLevel).Distinct().Order().Select(Fmt.Level);
+        var alphas = families.Select(f => f.Alpha).Distinct().Order().Select(Fmt.Num);
+        md.AppendLine("Hypotheses are decided per family, as docs/statistics.md describes: each architecture's H1 (per smooth activation and pooled), H2 and H4 form one family, " +
+                      $"H3 (across architectures) another. Within a family the p-values are adjusted by Holm–Bonferroni at family-wise α = {string.Join(" / ", alphas)}. " +
+                      $"Each comparison reports the effect (A − B)/B in %, its {string.Join(" / ", levels)} confidence interval, the unadjusted and the Holm-adjusted p-value, " +
+                      "the sample it used, and the sample that 80 % power would need if the observed effect were the true one. " +
+                      "Supported: adjusted p ≤ α in the claimed direction; contradicted: adjusted p ≤ α in the opposite direction; inconclusive: otherwise. Tests used:").AppendLine();
+        foreach (var method in methods) md.AppendLine($"- {Md.Text(method)}");
+        md.AppendLine();
     }
 
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;

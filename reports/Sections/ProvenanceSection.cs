@@ -5,17 +5,17 @@ using ReproSpecs.Reports.Markdown;
 
 namespace ReproSpecs.Reports.Sections;
 
-/// <summary>Where and with what the numbers were produced (from each cell's provenance), and which logs were read.</summary>
+/// <summary>Where and with what the numbers were produced (from the provenance of each cell file, ablation arms included), and which logs were read.</summary>
 public static class ProvenanceSection
 {
     /// <summary>Appends the section.</summary>
     public static void Write(StringBuilder md, ReportContext ctx)
     {
         md.AppendLine("## Provenance").AppendLine();
-        var cells = ctx.Catalog.GoodCells.ToList();
+        var cells = ctx.Catalog.GoodCells.Concat(ctx.Catalog.GoodArmCells).ToList();
         if (cells.Count > 0)
         {
-            var table = new MdTable("commit", "dirty", "TorchSharp", "libtorch", ".NET", "OS", "device", "threads", "machine", "cells", "run dates").RightAlign(7, 9);
+            var table = new MdTable("commit", "dirty", "TorchSharp", "libtorch", ".NET", "OS", "device", "threads", "machine", "cell files", "run dates").RightAlign(7, 9);
             foreach (var g in cells.GroupBy(c => c.Provenance with { CreatedAt = default })
                          .OrderBy(g => g.Min(c => c.Provenance.CreatedAt)).ThenBy(g => g.Key.GitCommit, StringComparer.Ordinal))
             {

@@ -1,53 +1,63 @@
 using System.Security.Cryptography;
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Reports.Store;
 
 /// <summary>
-/// Everything the report reads from one or more results folders (e.g. one per CI shard): every
-/// <c>cell.json</c>, hypothesis verdict and ablation file, each verified against its content hash.
-/// A file that fails verification is kept with its problem so the report can flag it; the same cell
-/// found in two different files is a <see cref="CellConflictException"/>, never an average.
+/// Everything the report reads from one or more results folders (e.g. one per CI shard): every cell file
+/// (the study's <c>cell.json</c> and the seed-ablation arms' <c>cell-&lt;arm&gt;.json</c>) and every hypothesis
+/// family file, each verified against its content hash. A file that fails verification is kept with its
+/// problem so the report can flag it; the same cell (of the same arm) or family found in two different
+/// files is a <see cref="CellConflictException"/>, never an average.
 /// </summary>
 public sealed class ResultsCatalog
 {
     private ResultsCatalog(IReadOnlyList<string> roots, IReadOnlyList<Loaded<CellRecord>> cells,
-        IReadOnlyList<Loaded<HypothesisVerdict>> verdicts, IReadOnlyList<Loaded<AblationRecord>> ablations)
+        IReadOnlyList<Loaded<CellRecord>> armCells, IReadOnlyList<Loaded<HypothesisReport>> hypotheses)
     {
         Roots = roots;
         Cells = cells;
-        Verdicts = verdicts;
-        Ablations = ablations;
+        ArmCells = armCells;
+        Hypotheses = hypotheses;
     }
 
     /// <summary>The results folders, as absolute paths, in the order given.</summary>
     public IReadOnlyList<string> Roots { get; }
 
-    /// <summary>Every cell file, in study order (profile, architecture, activation).</summary>
+    /// <summary>Every study cell (<c>cell.json</c>, arm <see cref="SeedArm.All"/>), in study order (profile, architecture, activation).</summary>
     public IReadOnlyList<Loaded<CellRecord>> Cells { get; }
 
-    /// <summary>Every hypothesis verdict file.</summary>
-    public IReadOnlyList<Loaded<HypothesisVerdict>> Verdicts { get; }
+    /// <summary>Every seed-ablation arm file (<c>cell-&lt;arm&gt;.json</c>), in study order, then arm order.</summary>
+    public IReadOnlyList<Loaded<CellRecord>> ArmCells { get; }
 
-    /// <summary>Every ablation file.</summary>
-    public IReadOnlyList<Loaded<AblationRecord>> Ablations { get; }
+    /// <summary>Every hypothesis family file, by profile, then family (architectures in study order, then H3).</summary>
+    public IReadOnlyList<Loaded<HypothesisReport>> Hypotheses { get; }
 
-    /// <summary>The cells that verified.</summary>
+    /// <summary>The study cells that verified.</summary>
     public IEnumerable<CellRecord> GoodCells => Cells.Where(c => c.Value is not null).Select(c => c.Value!);
+
+    /// <summary>The ablation arm files that verified.</summary>
+    public IEnumerable<CellRecord> GoodArmCells => ArmCells.Where(c => c.Value is not null).Select(c => c.Value!);
+
+    /// <summary>The hypothesis family files that verified.</summary>
+    public IEnumerable<Loaded<HypothesisReport>> GoodHypotheses => Hypotheses.Where(h => h.Value is not null);
+
+    /// <summary>How many results files were read, of every kind.</summary>
+    public int FileCount => Cells.Count + ArmCells.Count + Hypotheses.Count;
 
     /// <summary>Every file that failed verification, of any kind.</summary>
     public IEnumerable<(StoredFile File, FileProblem Problem)> Problems =>
-        Cells.Where(c => c.Problem is not null).Select(c => (c.File, c.Problem!))
-            .Concat(Verdicts.Where(c => c.Problem is not null).Select(c => (c.File, c.Problem!)))
-            .Concat(Ablations.Where(c => c.Problem is not null).Select(c => (c.File, c.Problem!)))
+        Cells.Concat(ArmCells).Where(c => c.Problem is not null).Select(c => (c.File, c.Problem!))
+            .Concat(Hypotheses.Where(c => c.Problem is not null).Select(c => (c.File, c.Problem!)))
             .OrderBy(p => p.Item1.RelativePath, StringComparer.Ordinal);
 
     /// <summary>Reads the results folders.</summary>
     /// <param name="roots">Results folders (at least one).</param>
     /// <param name="profiles">Only these profiles (all when null or empty).</param>
     /// <exception cref="ReproSpecsException">A folder does not exist.</exception>
-    /// <exception cref="CellConflictException">A cell, verdict or ablation was found in two different files.</exception>
+    /// <exception cref="CellConflictException">A cell (of one arm) or a hypothesis family was found in two different files.</exception>
     public static ResultsCatalog Load(IReadOnlyList<string> roots, IReadOnlyCollection<string>? profiles = null)
     {
         if (roots.Count == 0) throw new ReproSpecsException("No results folder given. Fix: pass --results DIR (or set REPROSPECS_RESULTS).");
@@ -58,30 +68,27 @@ public sealed class ResultsCatalog
         bool Wanted(string profile) => profiles is null || profiles.Count == 0 || profiles.Contains(profile, StringComparer.OrdinalIgnoreCase);
 
         var cells = new List<Loaded<CellRecord>>();
-        var verdicts = new List<Loaded<HypothesisVerdict>>();
-        var ablations = new List<Loaded<AblationRecord>>();
+        var hypotheses = new List<Loaded<HypothesisReport>>();
         foreach (var root in full)
         {
-            foreach (var path in new ResultStore(root).CellFiles())
+            var store = new ResultStore(root);
+            foreach (var path in store.CellFiles(arms: true))
             {
-                var cell = Read<CellRecord>(root, path, CellIdentity, PathIdentity);
+                var cell = Read<CellRecord>(root, path, CellIdentity, CellPathIdentity, ArmMatchesFileName);
                 if (Wanted(cell.Value?.Config.Profile ?? FirstSegment(cell.File))) cells.Add(cell);
             }
-            foreach (var profileDir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+            foreach (var path in store.HypothesisFiles())
             {
-                string profile = Path.GetFileName(profileDir);
-                if (!Wanted(profile)) continue;
-                verdicts.AddRange(SealedFiles(profileDir, HypothesisVerdict.FolderName).Select(p => Read<HypothesisVerdict>(root, p,
-                    v => $"{v.Profile}/{v.Hypothesis}/{v.Architecture}/{v.Comparison}", PathIdentity)));
-                ablations.AddRange(SealedFiles(profileDir, AblationRecord.FolderName).Select(p => Read<AblationRecord>(root, p,
-                    a => $"{a.Profile}/{a.Model}/{a.Activation}", PathIdentity)));
+                var family = Read<HypothesisReport>(root, path, h => $"{h.Profile}/{h.Family}", FamilyPathIdentity, FamilyMatchesFileName);
+                if (Wanted(family.Value?.Profile ?? FirstSegment(family.File))) hypotheses.Add(family);
             }
         }
 
+        var unique = Deduplicate(cells, "cell").OrderBy(c => c, CellOrder).ToList();
         return new ResultsCatalog(full,
-            Deduplicate(cells, "cell").OrderBy(c => c, CellOrder).ToList(),
-            Deduplicate(verdicts, "hypothesis verdict").OrderBy(v => v.Identity, StringComparer.Ordinal).ToList(),
-            Deduplicate(ablations, "ablation").OrderBy(a => a.Identity, StringComparer.Ordinal).ToList());
+            unique.Where(c => CellArm(c) == SeedArm.All).ToList(),
+            unique.Where(c => CellArm(c) != SeedArm.All).ToList(),
+            Deduplicate(hypotheses, "hypothesis family").OrderBy(h => h, FamilyOrder).ToList());
     }
 
     /// <summary>(profile, model, activation) of a cell file: from its record, else from its folder.</summary>
@@ -92,33 +99,73 @@ public sealed class ResultsCatalog
         return parts.Length == 5 ? (parts[0], parts[1], parts[2]) : ("?", "?", cell.File.RelativePath);
     }
 
+    /// <summary>
+    /// The seed arm of a cell file: from its record, else from its file name; null for a file whose name the
+    /// harness never writes (such a file is listed as a problem, never read as a cell).
+    /// </summary>
+    public static SeedArm? CellArm(Loaded<CellRecord> cell) => cell.Value?.Arm ?? CellFileName.ArmOf(Path.GetFileName(cell.File.RelativePath));
+
+    /// <summary>The hypothesis family of a family file: from its record, else from its file name.</summary>
+    public static (string Profile, string Family) FamilyKey(Loaded<HypothesisReport> family) =>
+        family.Value is { } h ? (h.Profile, h.Family) : (FirstSegment(family.File), Path.GetFileNameWithoutExtension(family.File.RelativePath));
+
     private static readonly IComparer<Loaded<CellRecord>> CellOrder = Comparer<Loaded<CellRecord>>.Create((a, b) =>
     {
         var (ka, kb) = (CellKey(a), CellKey(b));
         int c = StudyOrder.Profiles.Compare(ka.Profile, kb.Profile);
         if (c == 0) c = StudyOrder.Models.Compare(ka.Model, kb.Model);
         if (c == 0) c = StudyOrder.Activations.Compare(ka.Activation, kb.Activation);
+        if (c == 0) c = ArmRank(CellArm(a)).CompareTo(ArmRank(CellArm(b)));
         return c != 0 ? c : string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath);
     });
 
-    private static string CellIdentity(CellRecord r) => $"{r.Config.Profile}/{r.Config.Model}/{r.Config.Activation}";
+    private static int ArmRank(SeedArm? arm) => arm is { } a ? StudyOrder.Arms.ToList().IndexOf(a) : int.MaxValue;
 
-    /// <summary>For an unreadable file: the cell folder's path less the hash folder (so it still collides with its cell).</summary>
-    private static string PathIdentity(StoredFile file)
+    private static readonly IComparer<Loaded<HypothesisReport>> FamilyOrder = Comparer<Loaded<HypothesisReport>>.Create((a, b) =>
+    {
+        var (ka, kb) = (FamilyKey(a), FamilyKey(b));
+        int c = StudyOrder.Profiles.Compare(ka.Profile, kb.Profile);
+        if (c == 0) c = StudyOrder.Families.Compare(ka.Family, kb.Family);
+        return c != 0 ? c : string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath);
+    });
+
+    /// <summary>A study cell is <c>profile/model/activation</c>; an ablation arm adds its arm, so each arm is deduplicated (and conflicts) on its own.</summary>
+    private static string CellIdentity(CellRecord r) => ArmIdentity($"{r.Config.Profile}/{r.Config.Model}/{r.Config.Activation}", r.Arm);
+
+    private static string ArmIdentity(string cell, SeedArm arm) => arm == SeedArm.All ? cell : $"{cell} (seed arm {SeedArms.Name(arm)})";
+
+    /// <summary>For an unreadable cell file: the cell folder's path less the hash folder, plus its arm (so it still collides with its cell).</summary>
+    private static string CellPathIdentity(StoredFile file)
     {
         var parts = file.RelativePath.Split('/');
-        return parts.Length == 5 && parts[^1] == "cell.json" ? string.Join('/', parts[..3]) : file.RelativePath;
+        return parts.Length == 5 && CellFileName.ArmOf(parts[^1]) is { } arm ? ArmIdentity(string.Join('/', parts[..3]), arm) : file.RelativePath;
     }
+
+    /// <summary>For an unreadable family file: <c>profile/family</c> from its path <c>&lt;profile&gt;/hypotheses/&lt;family&gt;.json</c>.</summary>
+    private static string FamilyPathIdentity(StoredFile file)
+    {
+        var parts = file.RelativePath.Split('/');
+        return parts.Length == 3 ? $"{parts[0]}/{Path.GetFileNameWithoutExtension(parts[2])}" : file.RelativePath;
+    }
+
+    /// <summary>A cell file must hold the arm its name says: a <c>cell-init.json</c> holding another arm would be shown as the wrong arm.</summary>
+    private static string? ArmMatchesFileName(CellRecord r, StoredFile file)
+    {
+        string name = Path.GetFileName(file.RelativePath);
+        return CellFileName.ArmOf(name) is { } arm
+            ? arm == r.Arm ? null : $"Results file {file.RelativePath} holds seed arm {SeedArms.Name(r.Arm)} but is named for arm {SeedArms.Name(arm)}; the harness names it {CellFileName.Of(r.Arm)}."
+            : $"Results file {file.RelativePath} is not a name the harness gives a cell file (cell.json, or cell-<arm>.json with arm {string.Join(", ", SeedArms.All.Where(a => a != SeedArm.All).Select(SeedArms.Name))}).";
+    }
+
+    /// <summary>A family file must sit where <see cref="ResultStore.HypothesisPath"/> puts it, so two copies of one family always meet.</summary>
+    private static string? FamilyMatchesFileName(HypothesisReport h, StoredFile file) =>
+        FamilyPathIdentity(file) == $"{h.Profile}/{h.Family}"
+            ? null
+            : $"Results file {file.RelativePath} holds hypothesis family {h.Family} of profile {h.Profile}, which the harness writes to {h.Profile}/hypotheses/{h.Family}.json.";
 
     private static string FirstSegment(StoredFile file) => file.RelativePath.Split('/')[0];
 
-    private static IEnumerable<string> SealedFiles(string profileDir, string folder)
-    {
-        string dir = Path.Combine(profileDir, folder);
-        return Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal) : [];
-    }
-
-    private static Loaded<T> Read<T>(string root, string path, Func<T, string> identity, Func<StoredFile, string> pathIdentity) where T : class
+    private static Loaded<T> Read<T>(string root, string path, Func<T, string> identity, Func<StoredFile, string> pathIdentity, Func<T, StoredFile, string?> check) where T : class
     {
         string relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         byte[] bytes;
@@ -132,7 +179,9 @@ public sealed class ResultsCatalog
         try
         {
             var value = SealedJson.Read<T>(path);
-            return new(file, identity(value), value, null);
+            return check(value, file) is { } misplaced
+                ? new(file, pathIdentity(file), null, new FileProblem(FileProblemKind.Unreadable, misplaced))
+                : new(file, identity(value), value, null);
         }
         catch (ResultFileException e)
         {
@@ -140,6 +189,9 @@ public sealed class ResultsCatalog
             return new(file, pathIdentity(file), null, new FileProblem(kind, e.Message.Replace(path, relative, StringComparison.Ordinal)));
         }
     }
+
+    /// <summary>
+    /// Keeps one file per identity. Byte-identical copies (a shard's artifact that also holds another's
 
     /// <summary>
     /// Keeps one file per identity. Byte-identical copies (a shard's artifact that also holds another's

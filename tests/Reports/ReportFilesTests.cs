@@ -19,7 +19,7 @@ public class ReportFilesTests
         var written = ReportWriter.Write(report, ws.Output);
 
         written.Figures.Count.ShouldBe(report.Figures.Count);
-        report.Figures.Count.ShouldBe(3, "Relative PD bars and loss curves for CharLM/smoke, and the accuracy scatter");
+        report.Figures.Count.ShouldBe(5, "Relative PD bars and loss curves for CharLM/smoke, the accuracy scatter, the hypothesis effects and the ablation bars");
         foreach (var png in written.Figures)
         {
             var bytes = File.ReadAllBytes(png);

@@ -1,5 +1,7 @@
 using ReproSpecs.Harness.Configuration;
+using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports;
+using ReproSpecs.Reports.Store;
 
 namespace ReproSpecs.Tests.Reports;
 
@@ -45,6 +47,19 @@ public sealed class ReportWorkspace : IDisposable
     /// <summary>Path of a cell.json in the copy, e.g. <c>Cell("shard-a", "gelu")</c>.</summary>
     public string Cell(string shard, string activation) =>
         Directory.EnumerateFiles(Path.Combine(Root, "results", shard, "smoke", "charlm", activation), "cell.json", SearchOption.AllDirectories).Single();
+
+    /// <summary>The fixture's hypothesis family file (CharLM's family, in shard b).</summary>
+    public string FamilyFile => Path.Combine(ShardB, "smoke", "hypotheses", "charlm.json");
+
+    /// <summary>The fixture's seed-ablation arm file (the init arm of gelu, beside its cell.json in shard a).</summary>
+    public string ArmFile(SeedArm arm = SeedArm.InitOnly) => Path.Combine(Path.GetDirectoryName(Cell("shard-a", "gelu"))!, CellFileName.Of(arm));
+
+    /// <summary>Deletes the fixture's hypothesis and ablation files, leaving the study's cells.</summary>
+    public void RemoveOptionalFiles()
+    {
+        File.Delete(FamilyFile);
+        File.Delete(ArmFile());
+    }
 
     /// <inheritdoc />
     public void Dispose()
