@@ -142,7 +142,9 @@ public sealed class ResultStore
     {
         string start = profile is null ? Root : Path.Combine(Root, profile);
         return Directory.Exists(start)
-            ? Directory.EnumerateFiles(start, arms ? "cell*.json" : "cell.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(start, arms ? "cell*.json" : "cell.json", SearchOption.AllDirectories)
+                .Where(p => Path.GetFileName(p) is var n && (n == "cell.json" || n.StartsWith("cell-", StringComparison.Ordinal)))
+                .Order(StringComparer.Ordinal)
             : [];
     }
 }

@@ -22,7 +22,7 @@ public enum SeedArm
 /// <summary>Seeds and names of the <see cref="SeedArm"/>s.</summary>
 public static class SeedArms
 {
-    /// <summary>Every arm, in report order.</summary>
+    /// <summary>Every arm, the study's first.</summary>
     public static readonly IReadOnlyList<SeedArm> All = [SeedArm.All, SeedArm.InitOnly, SeedArm.DataOnly, SeedArm.DropoutOnly, SeedArm.SameSeed];
 
     /// <summary>The seeds of trial <paramref name="k"/> of <paramref name="arm"/> around <paramref name="baseSeed"/>.</summary>
