@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace ReproSpecs.Tests;
+namespace ReproSpecs.Tests.Models;
 
 /// <summary>
 /// Tests that seed torch's global generator (every model construction draws from it) join this
