@@ -42,6 +42,12 @@ public static class ActivationRegistry
         lock (Specs) Specs[spec.Name] = spec;
     }
 
+    /// <summary>Removes a temporary entry (the structural checks' counting probes); true when it was there.</summary>
+    internal static bool Unregister(string name)
+    {
+        lock (Specs) return Specs.Remove(name);
+    }
+
     /// <summary>Every registered name, sorted.</summary>
     public static IReadOnlyList<string> Names
     {

@@ -38,8 +38,11 @@ public sealed class CharLM : LanguageModel
     {
         long c = config.NEmbd, v = config.VocabSize;
         long block = TransformerBlock.ParameterCount(c, config.FeedForwardWidth(4 * config.NEmbd), config.ActivationSpec.IsGated);
-        return v * c + config.BlockSize * c + config.NLayer * block + 2 * c + c * v;
+        return v * c + config.BlockSize * c + config.NLayer * block + Layers.LayerNormParameters(c) + c * v;
     }
+
+    /// <summary>How often one forward pass applies the activation: once per block.</summary>
+    public static int ActivationSites(ModelConfig config) => config.NLayer;
 
     /// <inheritdoc />
     public override Tensor forward(Tensor idx)

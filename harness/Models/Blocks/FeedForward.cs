@@ -8,15 +8,15 @@ namespace ReproSpecs.Harness.Models.Blocks;
 /// <summary>
 /// The position-wise feed-forward block, where the activation lives:
 /// ungated <c>C → H → act → C</c>, or gated (GLU family) <c>C → (g(xW) ⊙ xV) → C</c> with W and V fused
-/// into one projection of width 2H.
+/// into one projection of width 2H. H comes from <see cref="ModelConfig.FeedForwardWidth"/>, which
+/// applies the gated hidden-width rule.
 /// </summary>
 public sealed class FeedForward : nn.Module<Tensor, Tensor>
 {
     private readonly Linear c_fc;
-    private readonly Activation act;
+    private readonly nn.Module<Tensor, Tensor> act;
     private readonly Linear c_proj;
     private readonly nn.Module<Tensor, Tensor> dropout;
-    private readonly bool _gated;
 
     /// <summary>Creates the block.</summary>
     /// <param name="nEmbd">Width C.</param>
@@ -26,9 +26,8 @@ public sealed class FeedForward : nn.Module<Tensor, Tensor>
     /// <param name="bias">Whether the projections have biases.</param>
     public FeedForward(int nEmbd, int hidden, ActivationSpec activation, double dropoutP, bool bias = true) : base(nameof(FeedForward))
     {
-        _gated = activation.IsGated;
-        c_fc = nn.Linear(nEmbd, _gated ? 2 * hidden : hidden, hasBias: bias);
-        act = new Activation(activation);
+        c_fc = nn.Linear(nEmbd, ActivationLayer.InputWidth(activation, hidden), hasBias: bias);
+        act = ActivationLayer.Create(activation);
         c_proj = nn.Linear(hidden, nEmbd, hasBias: bias);
         dropout = Layers.Dropout(dropoutP);
         RegisterComponents();
@@ -45,16 +44,6 @@ public sealed class FeedForward : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = torch.NewDisposeScope();
-        var h = c_fc.forward(x);
-        if (_gated)
-        {
-            var parts = h.chunk(2, dim: -1);
-            h = act.forward(parts[0]).mul_(parts[1]);
-        }
-        else
-        {
-            h = act.forward(h);
-        }
-        return dropout.forward(c_proj.forward(h)).MoveToOuterDisposeScope();
+        return dropout.forward(c_proj.forward(act.forward(c_fc.forward(x)))).MoveToOuterDisposeScope();
     }
 }

@@ -1,0 +1,37 @@
+using ReproSpecs.Harness;
+using ReproSpecs.Harness.Activations;
+using Shouldly;
+using Xunit;
+
+namespace ReproSpecs.Tests.Activations;
+
+/// <summary>The registry: the study's grid, the extras beyond it, and what an unknown name says.</summary>
+public class ActivationRegistryTests
+{
+    private static readonly string[] BeyondTheStudy = ["mish", "elu", "selu", "leaky_relu", "geglu", "reglu"];
+
+    [Fact]
+    public void Activations_beyond_the_study_are_selectable_but_not_in_the_grid()
+    {
+        ActivationRegistry.StudyGrid.Concat(BeyondTheStudy).ShouldBeSubsetOf(ActivationRegistry.Names);
+        ActivationRegistry.StudyGrid.ShouldBe(["smelu_05", "smelu_1", "relu", "gelu", "swish", "swiglu"]);
+        ActivationRegistry.StudyGrid.ShouldNotContain(n => BeyondTheStudy.Contains(n));
+    }
+
+    [Fact]
+    public void Only_the_GLU_family_is_gated_and_only_the_kinked_ones_are_not_smooth()
+    {
+        var all = ActivationRegistry.StudyGrid.Concat(BeyondTheStudy).Select(ActivationRegistry.Get).ToList();
+        all.Where(s => s.IsGated).Select(s => s.Name).ShouldBe(["swiglu", "geglu", "reglu"], ignoreOrder: true);
+        all.Where(s => !s.IsSmooth).Select(s => s.Name).ShouldBe(["relu", "leaky_relu", "reglu"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Unknown_name_fails_with_the_list_of_known_names()
+    {
+        var error = Should.Throw<ConfigurationException>(() => ActivationRegistry.Get("smelu"));
+        error.Message.ShouldContain("'smelu'");
+        foreach (string name in ActivationRegistry.StudyGrid.Concat(BeyondTheStudy))
+            error.Message.ShouldContain(name);
+    }
+}
