@@ -39,7 +39,7 @@ internal static class BenchCommand
             var p = Profiles.Get(parse.GetValue(profile)!);
             var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
             string act = ActivationRegistry(parse.GetValue(activation)!);
-            TorchRuntime.SetThreads(parse.GetValue(threads) ?? (EnvironmentVariables.Get(EnvironmentVariables.Threads) is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : Environment.ProcessorCount));
+            TorchRuntime.SetThreads(p.ResolveThreads(parse.GetValue(threads)));
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine($"# reprospecs bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, profile {p.Name}, activation {act}, {TorchRuntime.Threads} threads, {MachineDescription()}");
 

@@ -50,7 +50,7 @@ internal static class RunCommand
             p.Validate();
             DeviceResolver.Resolve(p.Device); // a GPU profile without CUDA fails here, before the corpus is even read
 
-            TorchRuntime.SetThreads(parse.GetValue(threads) ?? (EnvironmentVariables.Get(EnvironmentVariables.Threads) is { } th ? int.Parse(th, CultureInfo.InvariantCulture) : Environment.ProcessorCount));
+            TorchRuntime.SetThreads(p.ResolveThreads(parse.GetValue(threads)));
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 

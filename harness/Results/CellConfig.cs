@@ -62,6 +62,11 @@ public sealed record CellConfig
     public required DeviceKind Device { get; init; }
     /// <summary>SHA-256 of the corpus.</summary>
     public required string CorpusSha256 { get; init; }
+    /// <summary>
+    /// libtorch threads of a CPU cell (0 on CUDA): CPU reductions split work by thread, so the last bits
+    /// of every number depend on it, and only trials of one thread count are bit-reproducible together.
+    /// </summary>
+    public required int Threads { get; init; }
 
     /// <summary>The cell (<paramref name="model"/>, <paramref name="activation"/>) of <paramref name="profile"/>.</summary>
     public static CellConfig For(Profile profile, string model, string activation, string corpusSha256) => new()
@@ -72,6 +77,7 @@ public sealed record CellConfig
         EvalInterval = profile.EvalInterval, EvalIters = profile.EvalIters, LearningRate = profile.LearningRate,
         WeightDecay = profile.WeightDecay, Beta1 = profile.Beta1, Beta2 = profile.Beta2, Schedule = profile.Schedule,
         EvalContexts = profile.EvalContexts, EvalSeed = profile.EvalSeed, Device = profile.Device, CorpusSha256 = corpusSha256,
+        Threads = profile.Device == DeviceKind.Cpu ? Runtime.TorchRuntime.Threads : 0,
     };
 
     /// <summary>The model configuration of this cell.</summary>

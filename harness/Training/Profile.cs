@@ -69,6 +69,23 @@ public sealed record Profile
     public int Trials { get; init; } = 3;
     /// <summary>Seed of trial 0; trial k uses <c>BaseSeed + k</c> for every source by default.</summary>
     public long BaseSeed { get; init; } = 42;
+    /// <summary>libtorch threads when neither an option nor <c>REPROSPECS_THREADS</c> says otherwise; null: all processors.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>
+    /// The thread count to train with: <paramref name="explicitThreads"/> (an option), else
+    /// <c>REPROSPECS_THREADS</c>, else the profile's <see cref="Threads"/>, else every processor.
+    /// CPU results are bit-identical only for one thread count, so it is part of a CPU cell's config.
+    /// </summary>
+    public int ResolveThreads(int? explicitThreads = null)
+    {
+        if (explicitThreads is { } t) return t;
+        if (Configuration.EnvironmentVariables.Get(Configuration.EnvironmentVariables.Threads) is { } text)
+            return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int env) && env > 0
+                ? env
+                : throw new ConfigurationException($"{Configuration.EnvironmentVariables.Threads}='{text}' is not a positive whole number. Fix: set it to e.g. 2, or unset it.");
+        return Threads ?? Environment.ProcessorCount;
+    }
 
     /// <summary>The model configuration of this profile for <paramref name="activation"/>.</summary>
     public ModelConfig ModelConfig(string activation) => new()

@@ -10,12 +10,14 @@ public static class Profiles
     /// Small enough that 6 architectures × 6 activations × 3 trials run inside CI on 2 cores, large enough
     /// that every model clearly beats the unigram entropy (so "the model learned" is a real check).
     /// Uses a higher learning rate than the study to learn in few steps; not a study configuration.
+    /// One thread: its matrices are too small to gain from more, and on a busy machine two threads per
+    /// process oversubscribe the cores and run 10× slower (measured).
     /// </summary>
     public static readonly Profile Smoke = new()
     {
         Name = "smoke", NEmbd = 32, NHead = 2, NLayer = 1, BlockSize = 32, BatchSize = 16,
         MaxIters = 150, EvalInterval = 50, EvalIters = 4, Device = DeviceKind.Cpu,
-        LearningRate = 3e-3, EvalContexts = 500,
+        LearningRate = 3e-3, EvalContexts = 500, Threads = 1,
     };
 
     /// <summary>The study's CPU configuration.</summary>

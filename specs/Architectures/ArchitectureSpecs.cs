@@ -2,6 +2,7 @@ using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Checks;
 using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Specs.Infrastructure;
 using Shouldly;
@@ -17,6 +18,10 @@ namespace ReproSpecs.Specs.Architectures;
 /// <item>Determinism: one trial trained twice is bit-identical on CPU.</item>
 /// <item>Structural specs (tiny models, CPU, every profile, well under a second each): causality, activation
 /// wiring, seed → parameters, parameter count against the documented formula.</item>
+/// <item>The study's hypotheses for this architecture — H1 per smooth activation and pooled, H2, H4 — decided
+/// by calibrated statistics over the cells (<see cref="HypothesisBook"/>): supported passes, contradicted
+/// fails (or is reported, per profile), inconclusive skips with the numbers.</item>
+/// <item>The seed-source ablation arms chosen by <c>REPROSPECS_ABLATION</c>.</item>
 /// </list>
 /// </summary>
 public abstract class ArchitectureSpecs(ExperimentFixture fixture)
@@ -75,6 +80,76 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
             select CheckModels.Tiny(activation) with { NLayer = layers, GatedWidth = rule };
         foreach (var config in configs)
             ShouldPass(ParameterCountCheck.Run(Spec.Create, Spec.ExpectedParameters, config));
+    }
+
+    /// <summary>H1's smooth activations.</summary>
+    public static TheoryData<string> SmoothActivations => new(StudyHypotheses.SmoothActivations);
+
+    [SkippableTheory]
+    [Trait("Hypothesis", "H1")]
+    [MemberData(nameof(SmoothActivations), MemberType = typeof(ArchitectureSpecs))]
+    public void H1_a_smooth_activation_gives_lower_Relative_PD_than_ReLU(string activation) => Decide($"H1[{activation}]");
+
+    [SkippableFact]
+    [Trait("Hypothesis", "H1")]
+    public void H1_smooth_activations_pooled_give_lower_Relative_PD_than_ReLU() => Decide("H1[pooled]");
+
+    [SkippableFact]
+    [Trait("Hypothesis", "H2")]
+    public void H2_SmeLU_beta_1_gives_lower_Relative_PD_than_beta_05() => Decide("H2");
+
+    [SkippableFact]
+    [Trait("Hypothesis", "H4")]
+    public void H4_the_reproducibility_gain_costs_validation_loss() => Decide("H4[loss]");
+
+    [SkippableFact]
+    [Trait("Hypothesis", "H4")]
+    public void H4_the_reproducibility_gain_costs_accuracy() => Decide("H4[accuracy]");
+
+    private void Decide(string hypothesis)
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        fixture.Hypotheses.Assert(fixture.Hypotheses.Verdict(Model, $"{Model}/{hypothesis}"));
+    }
+
+    /// <summary>The seed-ablation arms × activations this run asks for (<c>REPROSPECS_ABLATION</c>, <c>REPROSPECS_ABLATION_ACTIVATIONS</c>).</summary>
+    public static TheoryData<string, string> AblationArms
+    {
+        get
+        {
+            var settings = SpecSettings.FromEnvironment();
+            var data = new TheoryData<string, string>();
+            foreach (var arm in settings.AblationArms)
+            foreach (var activation in settings.AblationActivations)
+                data.Add(SeedArms.Name(arm), activation);
+            return data;
+        }
+    }
+
+    [SkippableTheory]
+    [Trait("Ablation", "seed")]
+    [MemberData(nameof(AblationArms), MemberType = typeof(ArchitectureSpecs))]
+    public void Seed_source_ablation_arm_measures_the_disagreement_of_its_source(string arm, string activation)
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var seedArm = SeedArms.Parse(arm).Single();
+        var result = fixture.Runner.RunArm(Model, activation, seedArm, fixture.Settings.Trials);
+        var record = result.Record;
+        record.Trials.ShouldAllBe(t => t.Status == TrialStatus.Completed, $"{record.Config.Label} [{arm}]: a trial diverged");
+        record.Pairs.Count.ShouldBe(record.Trials.Count * (record.Trials.Count - 1) / 2);
+        if (seedArm == SeedArm.SameSeed)
+        {
+            Skip.If(fixture.Context.Device.type != TorchSharp.DeviceType.CPU,
+                $"{record.Config.Label} [same]: mean Relative PD {record.Summary.Last!.RelativePd.Mean:G4}; exactly 0 is only promised on CPU");
+            foreach (var pair in record.Pairs)
+                pair.Last.RelativePd.ShouldBe(0.0, $"{record.Config.Label} [same]: trials {pair.TrialA} and {pair.TrialB} share every seed, so on CPU they must agree exactly");
+        }
+        else
+        {
+            foreach (var pair in record.Pairs)
+                pair.Last.RelativePd.ShouldBeInRange(double.Epsilon, 1.0,
+                    $"{record.Config.Label} [{arm}]: trials {pair.TrialA} and {pair.TrialB} differ in their {arm} seed but not in their predictions: that seed does not reach training");
+        }
     }
 
     private void ShouldPass(CheckResult result) => result.Problem.ShouldBeNull($"{Model}: {result.Check}");

@@ -22,7 +22,7 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
     {
         var profile = Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName);
         int trials = ParseInt(EnvironmentVariables.Trials) ?? profile.Trials;
-        int threads = ParseInt(EnvironmentVariables.Threads) ?? Environment.ProcessorCount;
+        int threads = profile.ResolveThreads();
         bool contradictionFails = (EnvironmentVariables.Get(EnvironmentVariables.Contradiction)?.ToLowerInvariant()) switch
         {
             null => profile.Name != Profiles.Smoke.Name, // smoke models are too small for the claims to apply

@@ -33,6 +33,7 @@ public class CellConfigTests
         ["eval_iters"] = c => c with { EvalIters = c.EvalIters + 1 },
         ["learning_rate"] = c => c with { LearningRate = c.LearningRate * 1.0000001 },
         ["weight_decay"] = c => c with { WeightDecay = 0.02 },
+        ["threads"] = c => c with { Threads = c.Threads + 1 },
         ["beta1"] = c => c with { Beta1 = 0.8 },
         ["beta2"] = c => c with { Beta2 = 0.99 },
         ["schedule"] = c => c with { Schedule = LrSchedule.Cosine },
