@@ -57,8 +57,8 @@ public static class ArchitectureComparison
         int? needed = sp > 0 ? TTestPower.TwoSampleUnitsPerGroup(diff / sp, alpha, 2) : null;
         return new ComparisonResult(label, BetweenMethod, EffectScale.LogRatio, Math.Exp(ma), Math.Exp(mb), diff, se, df,
             TTest.TwoSidedP(diff, se, df), Percent(diff), Percent(diff - half), Percent(diff + half), level, na + nb,
-            "architectures per group", needed,
-            $"ValueA/ValueB are the groups' geometric-mean PD ratios (smooth/baseline); {na} vs {nb} architectures.");
+            "architectures", needed,
+            $"ValueA/ValueB are the groups' geometric-mean PD ratios (smooth/baseline); {na} vs {nb} architectures; the power figure counts architectures per group.");
     }
 
     /// <summary>

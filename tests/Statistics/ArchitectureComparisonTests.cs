@@ -100,7 +100,8 @@ public class ArchitectureComparisonTests(ITestOutputHelper output)
         c.DegreesOfFreedom.ShouldBe(3);
         c.EffectPercent.ShouldBe(100 * (Math.Exp(-0.26) - 1), 1e-9);
         c.ValueA.ShouldBe(Math.Exp(-0.25), 1e-12);
-        c.UnitName.ShouldBe("architectures per group");
+        c.UnitName.ShouldBe("architectures");
+        c.Note.ShouldNotBeNull().ShouldContain("architectures per group");
         // t = −0.26/se ≈ −6.98 on 3 df: two-sided p ≈ 0.006 (t(3) tables: t_{0.995,3} = 5.841, t_{0.9975,3} = 7.453).
         c.PValue.ShouldBeInRange(0.005, 0.01);
     }
