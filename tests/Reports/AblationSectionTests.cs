@@ -115,7 +115,7 @@ public class AblationSectionTests
         var report = ReportBuilder.Build(ws.Input());
         report.Problems.ShouldBe(1);
         report.Markdown.ShouldNotContain("## Seed-source ablation");
-        report.Markdown.ShouldContain("smoke/charlm/gelu/dfdc952fc611/cell-init.json>) | **altered** |");
+        report.Markdown.ShouldContain("smoke/charlm/gelu/5751772c9eb1/cell-init.json>) | **altered** |");
         report.Markdown.ShouldContain("This appendix covers 3 cells", Case.Sensitive, "a damaged arm file is not a study cell either");
     }
 

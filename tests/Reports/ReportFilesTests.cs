@@ -57,7 +57,7 @@ public class ReportFilesTests
         stderr.ShouldBeEmpty();
         code.ShouldBe(0);
         stdout.ShouldContain("appendix.html");
-        stdout.ShouldContain("Specs: 1 passed, 0 failed, 3 skipped.");
+        stdout.ShouldContain("Specs: 4 passed, 0 failed, 0 skipped.");
         File.Exists(Path.Combine(ws.Output, "appendix.md")).ShouldBeTrue();
     }
 
