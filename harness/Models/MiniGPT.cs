@@ -13,28 +13,19 @@ namespace ReproSpecs.Harness.Models;
 /// </summary>
 public sealed class MiniGPT : LanguageModel
 {
-    private readonly Embedding wte;
-    private readonly Embedding wpe;
-    private readonly nn.Module<Tensor, Tensor> drop;
-    private readonly ModuleList<TransformerBlock> h;
-    private readonly LayerNorm ln_f;
+    private readonly TokenPositionEmbedding embed;
+    private readonly TransformerStack blocks;
     private readonly Linear lm_head;
 
     /// <summary>Builds the model; weights follow <see cref="Initialization"/>, then positions are zeroed.</summary>
     public MiniGPT(ModelConfig config) : base(nameof(MiniGPT), config)
     {
-        int c = config.NEmbd;
-        wte = nn.Embedding(config.VocabSize, c);
-        wpe = nn.Embedding(config.BlockSize, c);
-        drop = Layers.Dropout(config.Dropout);
-        h = nn.ModuleList(Enumerable.Range(0, config.NLayer)
-            .Select(_ => new TransformerBlock(c, config.NHead, config.FeedForwardWidth(4 * c), config.ActivationSpec, config.Dropout))
-            .ToArray());
-        ln_f = nn.LayerNorm(c);
-        lm_head = nn.Linear(c, config.VocabSize, hasBias: false);
+        embed = new TokenPositionEmbedding(config.VocabSize, config.BlockSize, config.NEmbd, dropout: config.Dropout);
+        blocks = new TransformerStack(config, config.Dropout);
+        lm_head = nn.Linear(config.NEmbd, config.VocabSize, hasBias: false);
         RegisterComponents();
         Initialization.Apply(this);
-        using (torch.no_grad()) nn.init.zeros_(wpe.weight);
+        embed.ZeroPositions();
     }
 
     /// <summary>The documented parameter count for <paramref name="config"/> (CharLM's).</summary>
@@ -47,9 +38,8 @@ public sealed class MiniGPT : LanguageModel
     public override Tensor forward(Tensor idx)
     {
         using var scope = torch.NewDisposeScope();
-        var pos = torch.arange(idx.shape[1], dtype: ScalarType.Int64, device: idx.device);
-        var x = drop.forward(wte.forward(idx) + wpe.forward(pos));
-        foreach (var block in h) x = block.forward(x);
-        return lm_head.forward(ln_f.forward(x)).MoveToOuterDisposeScope();
+        var x = embed.forward(idx);
+        x = blocks.forward(x);
+        return lm_head.forward(x).MoveToOuterDisposeScope();
     }
 }

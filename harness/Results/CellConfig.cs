@@ -14,7 +14,7 @@ namespace ReproSpecs.Harness.Results;
 public sealed record CellConfig
 {
     /// <summary>Version of the training/evaluation computation; part of the hash.</summary>
-    public const int CurrentComputeVersion = 1;
+    public const int CurrentComputeVersion = 2; // 2: transformer embeddings and blocks shared (module order, hence init draws, changed)
 
     /// <summary>Computation version these results were produced with.</summary>
     public int ComputeVersion { get; init; } = CurrentComputeVersion;
