@@ -90,9 +90,7 @@ public static class TrainingBenchmark
         public void Report(TrialProgress progress)
         {
             if (progress.Note is not null || !sampleAt.Contains(progress.Step) || samples.Any(s => s.Item1 == progress.Step)) return;
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            samples.Add((progress.Step, ProcessMemory.ResidentMiB()));
+            samples.Add((progress.Step, ProcessMemory.LiveResidentMiB()));
         }
     }
 }
