@@ -59,8 +59,8 @@ public class ArchitectureTests
         var config = CheckModels.Tiny("relu");
         using var mini = CheckModels.Build(c => new MiniGPT(c), config, seed: 3);
         using var charlm = CheckModels.Build(c => new CharLM(c), config, seed: 3);
-        Parameter(mini, "wpe.weight").abs().max().item<float>().ShouldBe(0f);
-        Parameter(charlm, "wpe.weight").abs().max().item<float>().ShouldBeGreaterThan(0f);
+        Parameter(mini, "embed.wpe.weight").abs().max().item<float>().ShouldBe(0f);
+        Parameter(charlm, "embed.wpe.weight").abs().max().item<float>().ShouldBeGreaterThan(0f);
     }
 
     [Fact]
