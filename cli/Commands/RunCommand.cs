@@ -59,7 +59,7 @@ internal static class RunCommand
             var runner = new CellRunner(context, store, new LineProgress(Console.Error.WriteLine, TimeSpan.FromSeconds(2)));
             Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s) × {k} trials, {TorchRuntime.Threads} threads, results in {store.Root}");
 
-            Console.WriteLine($"{"cell",-32} {"RelPD mean",10} {"[min–max]",19} {"top-1",7} {"val loss",16} {"acc",6} {"reused",6}");
+            Console.WriteLine($"{"cell",-32} {"RelPD mean",10} {"[min–max]",19} {"top-1",7} {"val loss",16} {"acc",6} {"s/trial",8} {"reused",6}");
             foreach (var model in models)
             foreach (var act in activations)
             {
@@ -68,11 +68,15 @@ internal static class RunCommand
                 string line = s.Last is null
                     ? $"{r.Record.Config.Label,-32} {s.DivergedTrials} of {r.Record.Trials.Count} trials diverged"
                     : string.Create(CultureInfo.InvariantCulture,
-                        $"{r.Record.Config.Label,-32} {s.Last.RelativePd.Mean,10:F5} [{s.Last.RelativePd.Min:F5}–{s.Last.RelativePd.Max:F5}] {s.Last.Top1Disagreement.Mean,7:F4} {s.Last.Loss.Mean,8:F4} ± {s.Last.Loss.Std,5:F4} {s.Last.Accuracy.Mean,6:F3} {r.ReusedTrials,6}");
+                        $"{r.Record.Config.Label,-32} {s.Last.RelativePd.Mean,10:F5} [{s.Last.RelativePd.Min:F5}–{s.Last.RelativePd.Max:F5}] {s.Last.Top1Disagreement.Mean,7:F4} {s.Last.Loss.Mean,8:F4} ± {s.Last.Loss.Std,5:F4} {s.Last.Accuracy.Mean,6:F3} {SecondsPerTrial(r),8:F1} {r.ReusedTrials,6}");
                 Console.WriteLine(line);
             }
             return 0;
         }));
         return command;
     }
+
+    /// <summary>Mean wall time of a trial (training, periodic evaluation and scoring, as each trial recorded it).</summary>
+    private static double SecondsPerTrial(CellResult r) =>
+        r.Record.Trials.Average(t => t.Timing.TrainSeconds + t.Timing.EvalSeconds + t.Timing.ScoreSeconds);
 }

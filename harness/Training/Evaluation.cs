@@ -51,25 +51,22 @@ public static class Evaluation
         using var noGrad = torch.no_grad();
         model.eval();
         int n = evalSet.Count, t = evalSet.BlockSize;
-        var probs = new float[n * (long)model.Config.VocabSize];
-        double lastLoss = 0, allLoss = 0;
-        long lastCorrect = 0, allCorrect = 0, row = 0;
+        // Sums and last-position rows stay on the device; the host reads them once at the end.
+        var sums = torch.zeros(4, ScalarType.Float64, device: evalSet.Contexts.device); // all loss, all hits, last loss, last hits
+        var lastRows = new List<Tensor>();
         var rows = RowsPerForward(t);
         foreach (var (x, y) in evalSet.Contexts.split(rows).Zip(evalSet.Targets.split(rows)))
         {
-            using var inner = torch.NewDisposeScope();
+            using var chunk = torch.NewDisposeScope();
             var logp = F.log_softmax(model.forward(x), -1);               // [b, T, V]
             var picked = logp.gather(-1, y.unsqueeze(-1)).squeeze(-1);    // [b, T]
-            var hits = logp.argmax(-1).eq(y);                              // [b, T]
-            allLoss -= picked.sum().to(ScalarType.Float64).item<double>();
-            allCorrect += hits.sum().item<long>();
-            lastLoss -= picked[.., -1].sum().to(ScalarType.Float64).item<double>();
-            lastCorrect += hits[.., -1].sum().item<long>();
-            var last = logp[.., -1, ..].exp().contiguous().cpu();
-            last.data<float>().CopyTo(probs, checked((int)(row * model.Config.VocabSize)));
-            row += x.shape[0];
+            var hits = logp.argmax(-1).eq(y).to(ScalarType.Float64);      // [b, T]
+            sums.add_(torch.stack([picked.sum().to(ScalarType.Float64), hits.sum(), picked[.., -1].sum().to(ScalarType.Float64), hits[.., -1].sum()]));
+            lastRows.Add(logp[.., -1, ..].contiguous().MoveToOuterDisposeScope()); // a copy: the chunk's [b, T, V] is freed
         }
-        return new Scored(probs, lastLoss / n, (double)lastCorrect / n, allLoss / ((double)n * t), (double)allCorrect / ((double)n * t));
+        var probs = torch.cat(lastRows, 0).exp().contiguous().cpu().data<float>().ToArray();
+        var s = sums.cpu().data<double>().ToArray();
+        return new Scored(probs, -s[2] / n, s[3] / n, -s[0] / ((double)n * t), s[1] / ((double)n * t));
     }
 
     private static long RowsPerForward(int blockSize) => Math.Max(1, MaxTokensPerForward / blockSize);

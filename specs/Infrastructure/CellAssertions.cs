@@ -22,7 +22,7 @@ public static class CellAssertions
     public static CellResult RunAndCheck(ExperimentFixture fixture, string model, string activation)
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var result = fixture.Runner.Run(model, activation, fixture.Settings.Trials);
+        var result = fixture.Cell(model, activation);
         var record = result.Record;
         string cell = record.Config.Label;
 

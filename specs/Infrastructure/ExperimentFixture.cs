@@ -54,6 +54,16 @@ public sealed class ExperimentFixture : IDisposable
     /// <summary>A runner over the shared data and store.</summary>
     public CellRunner Runner => new(Context, Store, Progress);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CellResult>> _cells = new();
+
+    /// <summary>
+    /// The study cell (<paramref name="model"/>, <paramref name="activation"/>), run once per test run and
+    /// shared by the cell spec and the hypothesis specs (so its trials are loaded and its cell.json
+    /// written once, whichever spec asks first).
+    /// </summary>
+    public CellResult Cell(string model, string activation) =>
+        _cells.GetOrAdd($"{model}/{activation}", _ => new Lazy<CellResult>(() => Runner.Run(model, activation, Settings.Trials))).Value;
+
     /// <inheritdoc />
     public void Dispose()
     {

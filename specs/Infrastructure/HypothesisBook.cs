@@ -20,7 +20,6 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
     public const double Alpha = 0.05;
 
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<HypothesisVerdict>>> _families = new();
-    private readonly ConcurrentDictionary<string, Lazy<CellResult>> _cells = new();
 
     /// <summary>The decided family of <paramref name="model"/>.</summary>
     public IReadOnlyList<HypothesisVerdict> Family(string model) =>
@@ -71,8 +70,7 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
 
     /// <summary>Every study-grid cell of <paramref name="model"/>, trained if missing (shared with the cell specs through the store).</summary>
     private Dictionary<string, CellResult> Grid(string model) =>
-        ActivationRegistry.StudyGrid.ToDictionary(a => a,
-            a => _cells.GetOrAdd($"{model}/{a}", _ => new Lazy<CellResult>(() => fixture.Runner.Run(model, a, fixture.Settings.Trials))).Value);
+        ActivationRegistry.StudyGrid.ToDictionary(a => a, a => fixture.Cell(model, a));
 
     private IReadOnlyList<HypothesisVerdict> Save(string family, IReadOnlyList<HypothesisVerdict> verdicts, IEnumerable<CellResult> cells)
     {
