@@ -24,7 +24,7 @@ internal static class BenchCommand
         var steps = new Option<int>("--steps") { Description = "Timed training steps per architecture (after warm-up).", DefaultValueFactory = _ => 20 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up steps.", DefaultValueFactory = _ => 3 };
         var threads = new Option<int?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
-        var corpus = new Option<string?>("--corpus") { Description = $"Tiny Shakespeare file (default: ${EnvironmentVariables.Corpus}, else cache, else download)." };
+        var corpus = new Option<string?>("--corpus") { Description = $"Corpus file (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
         var memory = new Option<int[]?>("--memory-steps")
         {
             Description = "Instead of timing: train one real trial up to the largest of these steps and print resident memory at each (e.g. 200 2000).",

@@ -31,7 +31,7 @@ internal static class RunCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var trials = new Option<int?>("--trials", "-k") { Description = $"Trials per cell (default: ${EnvironmentVariables.Trials} or the profile's, 3)." };
-        var corpus = new Option<string?>("--corpus") { Description = $"Tiny Shakespeare file (default: ${EnvironmentVariables.Corpus}, else the per-user cache, else download)." };
+        var corpus = new Option<string?>("--corpus") { Description = $"Corpus file: a copy of Tiny Shakespeare or a UTF-8 text of your own (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
         var threads = new Option<int?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
         var maxIters = new Option<int?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
 
@@ -54,8 +54,9 @@ internal static class RunCommand
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
-            var store = new ResultStore(parse.GetValue(results)!);
-            using var context = ExperimentContext.Create(p, CorpusLoader.Load(CorpusOptions.FromEnvironment(parse.GetValue(corpus))));
+            var text = CorpusLoader.Load(CorpusOptions.FromEnvironment(parse.GetValue(corpus)));
+            var store = ResultStore.For(parse.GetValue(results)!, text);
+            using var context = ExperimentContext.Create(p, text);
             var runner = new CellRunner(context, store, new LineProgress(Console.Error.WriteLine, TimeSpan.FromSeconds(2)));
             Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s) × {k} trials, {TorchRuntime.Threads} threads, results in {store.Root}");
 

@@ -26,14 +26,14 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
     /// <summary>Runs the cell (<paramref name="model"/>, <paramref name="activation"/>) with the profile's default seeds.</summary>
     public CellResult Run(string model, string activation, int? trials = null, CancellationToken cancel = default)
     {
-        var cell = CellConfig.For(context.Profile, model, activation, context.Corpus.Sha256);
+        var cell = CellConfig.For(context.Profile, model, activation, context.Corpus);
         return Run(cell, DefaultSeeds(context.Profile, trials ?? context.Profile.Trials), SeedArm.All, cancel);
     }
 
     /// <summary>Runs one seed-ablation <paramref name="arm"/> of the cell (<paramref name="model"/>, <paramref name="activation"/>).</summary>
     public CellResult RunArm(string model, string activation, SeedArm arm, int? trials = null, CancellationToken cancel = default)
     {
-        var cell = CellConfig.For(context.Profile, model, activation, context.Corpus.Sha256);
+        var cell = CellConfig.For(context.Profile, model, activation, context.Corpus);
         return Run(cell, SeedArms.Seeds(arm, context.Profile.BaseSeed, trials ?? context.Profile.Trials), arm, cancel);
     }
 

@@ -6,14 +6,11 @@ namespace ReproSpecs.Harness.Configuration;
 /// </summary>
 public static class EnvironmentVariables
 {
-    /// <summary>Path of a local Tiny Shakespeare copy (checked by SHA-256). Default: the per-user cache, else download.</summary>
+    /// <summary>
+    /// A corpus file: a copy of Tiny Shakespeare (checked by SHA-256) or a UTF-8 text of the user's own.
+    /// Default: the Tiny Shakespeare that ships inside the harness.
+    /// </summary>
     public const string Corpus = "REPROSPECS_CORPUS";
-
-    /// <summary>Per-user cache folder. Default: <c>$XDG_CACHE_HOME/reprospecs</c> or <c>~/.cache/reprospecs</c>.</summary>
-    public const string Cache = "REPROSPECS_CACHE";
-
-    /// <summary>Where the corpus is downloaded from when it is not cached. Default: <see cref="Data.TinyShakespeare.CanonicalUrl"/>.</summary>
-    public const string CorpusUrl = "REPROSPECS_CORPUS_URL";
 
     /// <summary>Profile name: smoke, cpu, lite, partial, full. Default: smoke.</summary>
     public const string Profile = "REPROSPECS_PROFILE";

@@ -3,17 +3,6 @@ namespace ReproSpecs.Harness.Configuration;
 /// <summary>Default locations on the user's machine; each can be overridden by an environment variable.</summary>
 public static class UserPaths
 {
-    /// <summary>The per-user cache folder (<see cref="EnvironmentVariables.Cache"/>, else the platform's cache folder).</summary>
-    public static string CacheDirectory()
-    {
-        if (EnvironmentVariables.Get(EnvironmentVariables.Cache) is { } explicitDir) return Path.GetFullPath(explicitDir);
-        if (OperatingSystem.IsWindows())
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ReproSpecs", "cache");
-        string xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? "";
-        string root = xdg.Length > 0 ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(root, "reprospecs");
-    }
-
     /// <summary>
     /// The results store: <see cref="EnvironmentVariables.Results"/>, else <c>results/</c> beside the
     /// nearest <c>ReproSpecs.sln</c> above the working directory or the program (so <c>dotnet test</c>,

@@ -12,9 +12,10 @@ public sealed class CharDataset : IDisposable
     /// <summary>Fraction of the corpus used for training (the first part); the rest is validation.</summary>
     public const double TrainFraction = 0.9;
 
-    private CharDataset(byte[] tokens, Device device)
+    private CharDataset(byte[] tokens, int vocabSize, Device device)
     {
         Tokens = tokens;
+        VocabSize = vocabSize;
         TrainLength = (int)(tokens.Length * TrainFraction);
         ValLength = tokens.Length - TrainLength;
         Device = device;
@@ -25,6 +26,9 @@ public sealed class CharDataset : IDisposable
 
     /// <summary>Token ids of the whole corpus.</summary>
     public byte[] Tokens { get; }
+
+    /// <summary>Vocabulary size V of the tokens.</summary>
+    public int VocabSize { get; }
 
     /// <summary>Number of training tokens (1,003,854 for Tiny Shakespeare).</summary>
     public int TrainLength { get; }
@@ -45,13 +49,13 @@ public sealed class CharDataset : IDisposable
     public Tensor this[Split split] => split == Split.Train ? Train : Val;
 
     /// <summary>Tokenises <paramref name="corpus"/> and puts both splits on <paramref name="device"/>.</summary>
-    public static CharDataset From(Corpus corpus, Device device) => From(CharVocabulary.Encode(corpus.Text), device);
+    public static CharDataset From(Corpus corpus, Device device) => From(corpus.Vocabulary.Encode(corpus.Text), device, corpus.Vocabulary.Size);
 
-    /// <summary>Builds the dataset from token ids (tests use short synthetic texts).</summary>
-    public static CharDataset From(byte[] tokens, Device device)
+    /// <summary>Builds the dataset from token ids below <paramref name="vocabSize"/> (tests use short synthetic texts).</summary>
+    public static CharDataset From(byte[] tokens, Device device, int vocabSize = CharVocabulary.Size)
     {
         Runtime.TorchRuntime.EnsureInitialized();
-        return new CharDataset(tokens, device);
+        return new CharDataset(tokens, vocabSize, device);
     }
 
     /// <summary>
@@ -60,7 +64,7 @@ public sealed class CharDataset : IDisposable
     /// </summary>
     public double ValidationUnigramEntropy()
     {
-        var counts = new long[CharVocabulary.Size];
+        var counts = new long[VocabSize];
         for (int i = TrainLength; i < Tokens.Length; i++) counts[Tokens[i]]++;
         double n = ValLength, h = 0;
         foreach (long c in counts)

@@ -1,8 +1,8 @@
 namespace ReproSpecs.Harness.Data;
 
 /// <summary>
-/// The study's character vocabulary: the 65 distinct characters of Tiny Shakespeare in ordinal order
-/// (<c>sorted(set(text))</c> in the original Python), mapped to token ids 0..64.
+/// The study's character vocabulary (<see cref="Vocabulary.TinyShakespeare"/>) as constants, for code that is
+/// about the study itself. Code that must also serve a user's own corpus takes the corpus's <see cref="Vocabulary"/>.
 /// </summary>
 public static class CharVocabulary
 {
@@ -12,36 +12,19 @@ public static class CharVocabulary
     /// <summary>Number of tokens (65).</summary>
     public const int Size = 65;
 
-    private static readonly short[] IdOf = BuildLookup();
-
-    private static short[] BuildLookup()
-    {
-        var lookup = new short[char.MaxValue + 1];
-        Array.Fill(lookup, (short)-1);
-        for (int i = 0; i < Characters.Length; i++) lookup[Characters[i]] = (short)i;
-        return lookup;
-    }
-
     /// <summary>Whether <paramref name="c"/> is one of the 65 characters.</summary>
-    public static bool Contains(char c) => IdOf[c] >= 0;
+    public static bool Contains(char c) => Vocabulary.TinyShakespeare.Contains(c);
 
     /// <summary>Token id of <paramref name="c"/>.</summary>
     /// <exception cref="ArgumentException">The character is not in the vocabulary.</exception>
-    public static int Encode(char c) => IdOf[c] >= 0 ? IdOf[c]
-        : throw new ArgumentException($"character {Describe(c)} is not in the 65-character vocabulary");
+    public static int Encode(char c) => Vocabulary.TinyShakespeare.Encode(c);
 
     /// <summary>Token ids of every character of <paramref name="text"/>.</summary>
-    public static byte[] Encode(string text)
-    {
-        var ids = new byte[text.Length];
-        for (int i = 0; i < text.Length; i++) ids[i] = (byte)Encode(text[i]);
-        return ids;
-    }
+    public static byte[] Encode(string text) => Vocabulary.TinyShakespeare.Encode(text);
 
     /// <summary>The text of a sequence of token ids.</summary>
-    public static string Decode(IEnumerable<int> ids) => new(ids.Select(i => Characters[i]).ToArray());
+    public static string Decode(IEnumerable<int> ids) => Vocabulary.TinyShakespeare.Decode(ids);
 
     /// <summary>A character as a reader can see it, e.g. <c>'é' (U+00E9)</c>.</summary>
-    public static string Describe(char c) =>
-        char.IsControl(c) || char.IsWhiteSpace(c) ? $"U+{(int)c:X4}" : $"'{c}' (U+{(int)c:X4})";
+    public static string Describe(char c) => Vocabulary.Describe(c);
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace ReproSpecs.Harness.Data;
 
 /// <summary>
-/// Verifies corpus bytes by SHA-256 and, when they do not match, finds the most specific reason
+/// Verifies that bytes are Tiny Shakespeare by SHA-256 and, when they are not, finds the most specific reason
 /// (empty, not UTF-8, foreign characters, wrong length, edited) so the user reads one useful line.
 /// </summary>
 public static class CorpusValidator

@@ -63,27 +63,40 @@ public sealed record CellConfig
     /// <summary>SHA-256 of the corpus.</summary>
     public required string CorpusSha256 { get; init; }
     /// <summary>
+    /// The corpus's characters in token-id order when they are not the study's 65 (a user's own text), else null.
+    /// Left out of the JSON when null, so the study's cells keep their hashes.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Vocabulary { get; init; }
+    /// <summary>Vocabulary size V.</summary>
+    [JsonIgnore]
+    public int VocabSize => Vocabulary?.Length ?? Data.CharVocabulary.Size;
+    /// <summary>
     /// libtorch threads of a CPU cell (0 on CUDA): CPU reductions split work by thread, so the last bits
     /// of every number depend on it, and only trials of one thread count are bit-reproducible together.
     /// </summary>
     public required int Threads { get; init; }
 
     /// <summary>The cell (<paramref name="model"/>, <paramref name="activation"/>) of <paramref name="profile"/>.</summary>
-    public static CellConfig For(Profile profile, string model, string activation, string corpusSha256) => new()
+    public static CellConfig For(Profile profile, string model, string activation, Data.Corpus corpus) =>
+        For(profile, model, activation, corpus.Sha256, corpus.Vocabulary.Equals(Data.Vocabulary.TinyShakespeare) ? null : corpus.Vocabulary.Characters);
+
+    /// <summary>The cell of a corpus given by its SHA-256 and, unless it is the study's, its vocabulary.</summary>
+    public static CellConfig For(Profile profile, string model, string activation, string corpusSha256, string? vocabulary = null) => new()
     {
         Profile = profile.Name, Model = ModelRegistry.Get(model).Name, Activation = Activations.ActivationRegistry.Get(activation).Name,
         NEmbd = profile.NEmbd, NHead = profile.NHead, NLayer = profile.NLayer, BlockSize = profile.BlockSize,
         Dropout = profile.Dropout, GatedWidth = profile.GatedWidth, BatchSize = profile.BatchSize, MaxIters = profile.MaxIters,
         EvalInterval = profile.EvalInterval, EvalIters = profile.EvalIters, LearningRate = profile.LearningRate,
         WeightDecay = profile.WeightDecay, Beta1 = profile.Beta1, Beta2 = profile.Beta2, Schedule = profile.Schedule,
-        EvalContexts = profile.EvalContexts, EvalSeed = profile.EvalSeed, Device = profile.Device, CorpusSha256 = corpusSha256,
+        EvalContexts = profile.EvalContexts, EvalSeed = profile.EvalSeed, Device = profile.Device, CorpusSha256 = corpusSha256, Vocabulary = vocabulary,
         Threads = profile.Device == DeviceKind.Cpu ? Runtime.TorchRuntime.Threads : 0,
     };
 
     /// <summary>The model configuration of this cell.</summary>
     public ModelConfig ModelConfig() => new()
     {
-        NEmbd = NEmbd, NHead = NHead, NLayer = NLayer, BlockSize = BlockSize, Dropout = Dropout,
+        VocabSize = VocabSize, NEmbd = NEmbd, NHead = NHead, NLayer = NLayer, BlockSize = BlockSize, Dropout = Dropout,
         Activation = Activation, GatedWidth = GatedWidth,
     };
 

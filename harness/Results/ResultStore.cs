@@ -16,6 +16,21 @@ public sealed class ResultStore
     /// <summary>The store's folder.</summary>
     public string Root { get; }
 
+    /// <summary>Folder under a results root that holds the stores of users' own corpora (never a profile name).</summary>
+    public const string CorporaFolder = "corpora";
+
+    /// <summary>
+    /// The store for <paramref name="corpus"/> under the results root <paramref name="resultsRoot"/>: the root itself
+    /// for Tiny Shakespeare, <c>corpora/&lt;name&gt;-&lt;sha-12&gt;/</c> below it for any other text, so that cells and
+    /// hypothesis verdicts of different corpora never meet in one store (or one report).
+    /// </summary>
+    public static ResultStore For(string resultsRoot, Data.Corpus corpus)
+    {
+        if (corpus.IsTinyShakespeare) return new ResultStore(resultsRoot);
+        string name = new(corpus.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        return new ResultStore(Path.Combine(resultsRoot, CorporaFolder, $"{name}-{corpus.Sha256[..12]}"));
+    }
+
     /// <summary>The folder of a cell.</summary>
     public string CellDirectory(CellConfig cell) => Path.Combine(Root, cell.Profile, cell.Model, cell.Activation, cell.ShortHash);
 
@@ -125,12 +140,18 @@ public sealed class ResultStore
     public void SaveHypotheses(HypothesisReport report) => SealedJson.Write(HypothesisPath(report.Profile, report.Family), report);
 
     /// <summary>Every hypothesis file under the store (optionally of one profile).</summary>
-    public IEnumerable<string> HypothesisFiles(string? profile = null)
+    public IEnumerable<string> HypothesisFiles(string? profile = null) =>
+        ProfileFolders(profile)
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.json", SearchOption.AllDirectories))
+            .Where(p => Path.GetFileName(Path.GetDirectoryName(p)) == "hypotheses").Order(StringComparer.Ordinal);
+
+    /// <summary>The profile folders of this store (not the stores of other corpora nested under <see cref="CorporaFolder"/>).</summary>
+    private IEnumerable<string> ProfileFolders(string? profile)
     {
-        string start = profile is null ? Root : Path.Combine(Root, profile);
-        return Directory.Exists(start)
-            ? Directory.EnumerateFiles(start, "*.json", SearchOption.AllDirectories)
-                .Where(p => Path.GetFileName(Path.GetDirectoryName(p)) == "hypotheses").Order(StringComparer.Ordinal)
+        if (profile is not null)
+            return Directory.Exists(Path.Combine(Root, profile)) ? [Path.Combine(Root, profile)] : [];
+        return Directory.Exists(Root)
+            ? Directory.EnumerateDirectories(Root).Where(d => Path.GetFileName(d) != CorporaFolder)
             : [];
     }
 
@@ -138,13 +159,9 @@ public sealed class ResultStore
     public static CellRecord LoadCell(string path) => SealedJson.Read<CellRecord>(path);
 
     /// <summary>Every <c>cell.json</c> under the store (optionally of one profile); with <paramref name="arms"/>, the ablation arms' files too.</summary>
-    public IEnumerable<string> CellFiles(string? profile = null, bool arms = false)
-    {
-        string start = profile is null ? Root : Path.Combine(Root, profile);
-        return Directory.Exists(start)
-            ? Directory.EnumerateFiles(start, arms ? "cell*.json" : "cell.json", SearchOption.AllDirectories)
-                .Where(p => Path.GetFileName(p) is var n && (n == "cell.json" || n.StartsWith("cell-", StringComparison.Ordinal)))
-                .Order(StringComparer.Ordinal)
-            : [];
-    }
+    public IEnumerable<string> CellFiles(string? profile = null, bool arms = false) =>
+        ProfileFolders(profile)
+            .SelectMany(dir => Directory.EnumerateFiles(dir, arms ? "cell*.json" : "cell.json", SearchOption.AllDirectories))
+            .Where(p => Path.GetFileName(p) is var n && (n == "cell.json" || n.StartsWith("cell-", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal);
 }

@@ -110,7 +110,7 @@ public sealed record Profile
         Require(NLayer > 0, $"n_layer must be positive, got {NLayer}.");
         Require(BlockSize > 0, $"block_size must be positive, got {BlockSize}.");
         if (validationTokens is { } v)
-            Require(BlockSize < v, $"block_size ({BlockSize}) must be shorter than the validation text ({v} tokens).");
+            Require(BlockSize < v, $"block_size ({BlockSize}) must be shorter than the validation text ({v} tokens: the last 10 % of the corpus). Fix: use a longer corpus, or a profile with a smaller block_size.");
         Require(BatchSize > 0, $"batch_size must be positive, got {BatchSize}.");
         Require(MaxIters > 0, $"max_iters must be positive, got {MaxIters}.");
         Require(EvalInterval > 0, $"eval_interval must be positive, got {EvalInterval}.");

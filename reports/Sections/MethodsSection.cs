@@ -48,7 +48,9 @@ public static class MethodsSection
             }
             else
             {
-                md.AppendLine($"A corpus with SHA-256 {Md.Code(sha)}: **not** the canonical Tiny Shakespeare file, so these numbers are not comparable with the study's. " +
+                int vocabulary = cells.First(c => c.Config.CorpusSha256 == sha).Config.VocabSize;
+                md.AppendLine($"A corpus of the user's own (SHA-256 {Md.Code(sha)}, a vocabulary of {vocabulary} characters derived from the text): **not** the canonical " +
+                              "Tiny Shakespeare file, so these numbers are not comparable with the study's. " +
                               $"Split: the first {Fmt.Percent(CharDataset.TrainFraction)} for training, the rest for validation.");
             }
             md.AppendLine();

@@ -16,7 +16,6 @@ public static class CellAssertions
     /// </summary>
     public const double LearnedMarginNats = 0.25;
 
-    private const int V = Harness.Data.CharVocabulary.Size;
 
     /// <summary>Runs the cell and checks it; returns the result for further checks.</summary>
     public static CellResult RunAndCheck(ExperimentFixture fixture, string model, string activation)
@@ -41,6 +40,7 @@ public static class CellAssertions
             $"{cell}: mean validation loss {meanLoss:F4} nats is not clearly below the unigram entropy {entropy:F4} (margin {LearnedMarginNats}): the model did not learn");
 
         // Not degenerate: a model that predicts one character everywhere is not "reproducible".
+        int V = record.Config.VocabSize;
         foreach (var (probs, trial) in result.LastProbabilities.Zip(record.Trials))
         {
             int distinct = Enumerable.Range(0, probs!.Length / V).Select(n => PredictionDisagreement.ArgMax(probs.AsSpan(n * V, V))).Distinct().Count();

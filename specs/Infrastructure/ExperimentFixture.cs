@@ -1,5 +1,6 @@
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Cells;
+using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Runtime;
@@ -22,15 +23,17 @@ public sealed class ExperimentFixture : IDisposable
     /// <summary>Reads the settings; the corpus and data are prepared on first use.</summary>
     public ExperimentFixture(IMessageSink sink)
     {
-        Settings = SpecSettings.FromEnvironment();
+        Settings = ConfigurationGate.Check(SpecSettings.FromEnvironment);
         Progress = new LineProgress(line => sink.OnMessage(new DiagnosticMessage(line)), TimeSpan.FromSeconds(5));
-        Store = new ResultStore(Settings.ResultsDirectory);
+        Corpus = ConfigurationGate.Check(() => CorpusLoader.Load(CorpusOptions.FromEnvironment()));
+        Store = ResultStore.For(Settings.ResultsDirectory, Corpus);
         TorchRuntime.SetThreads(Settings.Threads);
         if (Settings.Profile.Device == DeviceKind.Cuda)
             SkipReason = DeviceResolver.CudaUnavailableReason() is { } reason ? $"profile '{Settings.Profile.Name}': {reason}" : null;
         Hypotheses = new HypothesisBook(this);
-        _context = new Lazy<ExperimentContext>(() => ExperimentContext.Create(Settings.Profile, CorpusLoader.Load(CorpusOptions.FromEnvironment())));
-        sink.OnMessage(new DiagnosticMessage($"ReproSpecs: profile {Settings.Profile.Name}, {Settings.Trials} trials per cell, {Settings.Threads} threads, results in {Settings.ResultsDirectory}"));
+        _context = new Lazy<ExperimentContext>(() => ExperimentContext.Create(Settings.Profile, Corpus));
+        sink.OnMessage(new DiagnosticMessage($"ReproSpecs: profile {Settings.Profile.Name}, {Settings.Trials} trials per cell, {Settings.Threads} threads, " +
+                                             $"corpus {Corpus.Name} ({Corpus.Vocabulary.Size} characters, SHA-256 {Corpus.Sha256[..12]}), results in {Store.Root}"));
     }
 
     /// <summary>The run's settings.</summary>
@@ -42,7 +45,10 @@ public sealed class ExperimentFixture : IDisposable
     /// <summary>Live progress sink.</summary>
     public IProgressSink Progress { get; }
 
-    /// <summary>The results store.</summary>
+    /// <summary>The verified corpus (loaded once, before any test runs).</summary>
+    public Corpus Corpus { get; }
+
+    /// <summary>The results store (of this corpus).</summary>
     public ResultStore Store { get; }
 
     /// <summary>The study's hypotheses, decided from this run's cells.</summary>

@@ -72,7 +72,4 @@ internal sealed class CliProcess : IDisposable
         if (!_process.HasExited) Kill();
         _process.Dispose();
     }
-
-    /// <summary>The corpus path the CI sets, or null (the tests that train then skip).</summary>
-    public static string? Corpus => EnvironmentVariables.Get(EnvironmentVariables.Corpus);
 }

@@ -26,7 +26,7 @@ public sealed class FailureModeTests : IDisposable
     {
         var random = new Random(7);
         var text = new string(Enumerable.Range(0, 20_000).Select(_ => CharVocabulary.Characters[random.Next(1, 30)]).ToArray());
-        return new Corpus(text, "synthetic", "synthetic-sha", CorpusOrigin.Explicit);
+        return new Corpus(text, "synthetic", "synthetic-sha", CorpusOrigin.Explicit, Vocabulary.TinyShakespeare);
     }
 
     [Fact]

@@ -24,7 +24,6 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
     [SkippableFact]
     public void A_sweep_killed_at_random_moments_resumes_to_bit_identical_results()
     {
-        Skip.If(CliProcess.Corpus is null, $"{EnvironmentVariables.Corpus} is not set: this test trains on the real corpus (CI sets it).");
         string reference = NewFolder(), killed = NewFolder();
         try
         {
@@ -71,7 +70,6 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
     [SkippableFact]
     public void Two_processes_running_the_same_cells_at_once_do_not_corrupt_each_other()
     {
-        Skip.If(CliProcess.Corpus is null, $"{EnvironmentVariables.Corpus} is not set: this test trains on the real corpus (CI sets it).");
         string reference = NewFolder(), shared = NewFolder();
         try
         {

@@ -31,10 +31,14 @@ public static class SyntheticCorpus
     /// <summary>Token ids of <see cref="Text"/>.</summary>
     public static byte[] Tokens(int length, int seed = 1) => CharVocabulary.Encode(Text(length, seed));
 
-    /// <summary>A <see cref="Corpus"/> record over <see cref="Text"/> (never passed through <see cref="CorpusLoader"/>, which only accepts the real file).</summary>
+    /// <summary>
+    /// A <see cref="Corpus"/> record over <see cref="Text"/> with the study's 65-character vocabulary (so the tiny models
+    /// have Tiny Shakespeare's shapes), built directly rather than through <see cref="CorpusLoader"/>, which would derive
+    /// the text's own smaller vocabulary.
+    /// </summary>
     public static Corpus Create(int length, int seed = 1)
     {
         string text = Text(length, seed);
-        return new Corpus(text, $"synthetic-{length}-{seed}", CorpusValidator.Sha256Hex(Encoding.ASCII.GetBytes(text)), CorpusOrigin.Explicit);
+        return new Corpus(text, $"synthetic-{length}-{seed}", CorpusValidator.Sha256Hex(Encoding.ASCII.GetBytes(text)), CorpusOrigin.Explicit, Vocabulary.TinyShakespeare);
     }
 }

@@ -47,7 +47,7 @@ public sealed class TinyExperiment : IDisposable
     public ExperimentContext Context { get; }
 
     /// <summary>The CharLM cell of <paramref name="activation"/> under <see cref="Profile"/>.</summary>
-    public CellConfig Cell(string activation = "gelu") => CellConfig.For(Profile, "charlm", activation, Corpus.Sha256);
+    public CellConfig Cell(string activation = "gelu") => CellConfig.For(Profile, "charlm", activation, Corpus);
 
     /// <summary>Trains trial 0 of <see cref="Cell"/> with <paramref name="seeds"/> (always a new training).</summary>
     public TrainedTrial Train(TrialSeeds seeds) => TrialTrainer.Train(Context, Cell(), 0, Profile.Trials, seeds);
