@@ -70,6 +70,7 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
     private List<TrainedTrial> TrainOrReuse(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, int rows, int vocab, out int reused, CancellationToken cancel)
     {
         var done = new TrainedTrial?[seeds.Count];
+        string code = CodeFingerprint.Of(cell);
         var pending = Enumerable.Range(0, seeds.Count).ToList();
         reused = 0;
         bool announcedWait = false;
@@ -79,19 +80,19 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             foreach (int k in pending.ToList())
             {
                 cancel.ThrowIfCancellationRequested();
-                var loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, rows, vocab, out _);
+                var loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, code, rows, vocab, out _);
                 if (loaded is null)
                 {
                     using var trialLock = FileLock.TryAcquire(store.TrialLockPath(cell, k, seeds[k]));
                     if (trialLock is null) continue; // another process is training it right now
                     // Re-check under the lock: the other process may have finished it in between.
-                    loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, rows, vocab, out var problem);
+                    loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, code, rows, vocab, out var problem);
                     if (loaded is null)
                     {
                         if (problem is not null)
                             _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, 0, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, $"retraining: {problem}"));
                         var trained = TrialTrainer.Train(context, cell, k, seeds.Count, seeds[k], _progress, cancel);
-                        done[k] = trained with { Record = store.SaveTrial(cell, trained, vocab) };
+                        done[k] = trained with { Record = store.SaveTrial(cell, trained with { Record = trained.Record with { CodeFingerprint = code } }, vocab) };
                         pending.Remove(k);
                         advanced = true;
                         continue;

@@ -108,7 +108,7 @@ public sealed class ResultStore
     /// Loads a finished trial with its probabilities, or returns null with <paramref name="problem"/> set
     /// when it is absent (problem null) or unusable (corrupt, altered, other config or contexts).
     /// </summary>
-    public TrainedTrial? TryLoadTrial(CellConfig cell, int index, TrialSeeds seeds, string evalFingerprint, int rows, int vocabSize, out string? problem)
+    public TrainedTrial? TryLoadTrial(CellConfig cell, int index, TrialSeeds seeds, string evalFingerprint, string codeFingerprint, int rows, int vocabSize, out string? problem)
     {
         problem = null;
         string path = TrialPath(cell, index, seeds);
@@ -119,6 +119,11 @@ public sealed class ResultStore
             if (record.ConfigHash != cell.Hash) { problem = $"{path} was trained under another config"; return null; }
             if (record.Seeds != seeds || record.Index != index) { problem = $"{path} holds other seeds"; return null; }
             if (record.EvalFingerprint != evalFingerprint) { problem = $"{path} was scored on other contexts"; return null; }
+            if (record.CodeFingerprint != codeFingerprint)
+            {
+                problem = $"{path} was computed by other code (fingerprint {record.CodeFingerprint ?? "none"}, this build {codeFingerprint})";
+                return null;
+            }
             float[]? Load(Score? s) => s is null ? null
                 : ProbabilityFile.Read(Path.Combine(CellDirectory(cell), s.ProbabilitiesFile), s.ProbabilitiesSha256, rows, vocabSize);
             return new TrainedTrial(record, Load(record.Last), Load(record.Best));

@@ -63,6 +63,11 @@ public sealed record TrialRecord
     public required long Parameters { get; init; }
     /// <summary>Fingerprint of the evaluation contexts it was scored on.</summary>
     public required string EvalFingerprint { get; init; }
+    /// <summary>
+    /// <see cref="CodeFingerprint"/> of the code that computed this trial; a trial is reused only under the same one
+    /// (null in files written before fingerprints existed: such trials are retrained).
+    /// </summary>
+    public string? CodeFingerprint { get; init; }
     /// <summary>Periodic train/val loss.</summary>
     public required IReadOnlyList<EvalPoint> History { get; init; }
     /// <summary>Training loss of every step (float32).</summary>

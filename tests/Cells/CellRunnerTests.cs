@@ -1,4 +1,5 @@
 using ReproSpecs.Harness;
+using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
@@ -138,28 +139,67 @@ public sealed class CellRunnerTests : IDisposable
     public void A_trial_is_not_reused_under_another_config_or_other_contexts()
     {
         var fingerprint = _experiment.Context.EvalSet.Fingerprint;
+        string code = CodeFingerprint.Of(Cell);
         int rows = TinyExperiment.Profile.EvalContexts, vocab = Harness.Data.CharVocabulary.Size;
-        Store.TryLoadTrial(Cell, 0, Seeds[0], fingerprint, rows, vocab, out var problem).ShouldNotBeNull();
+        Store.TryLoadTrial(Cell, 0, Seeds[0], fingerprint, code, rows, vocab, out var problem).ShouldNotBeNull();
         problem.ShouldBeNull();
 
         // Another config lives in another folder: nothing to reuse there.
         var other = Cell with { LearningRate = 1e-3 };
         Store.CellDirectory(other).ShouldNotBe(Store.CellDirectory(Cell));
-        Store.TryLoadTrial(other, 0, Seeds[0], fingerprint, rows, vocab, out problem).ShouldBeNull();
+        Store.TryLoadTrial(other, 0, Seeds[0], fingerprint, code, rows, vocab, out problem).ShouldBeNull();
         problem.ShouldBeNull();
 
         // A trial file carried into another config's folder is recognised as foreign.
         Directory.CreateDirectory(Store.CellDirectory(other));
         File.Copy(Store.TrialPath(Cell, 0, Seeds[0]), Store.TrialPath(other, 0, Seeds[0]));
-        Store.TryLoadTrial(other, 0, Seeds[0], fingerprint, rows, vocab, out problem).ShouldBeNull();
+        Store.TryLoadTrial(other, 0, Seeds[0], fingerprint, code, rows, vocab, out problem).ShouldBeNull();
         problem.ShouldNotBeNull().ShouldContain("another config");
 
         // Scored on other contexts, or asked for with other seeds: not reused.
-        Store.TryLoadTrial(Cell, 0, Seeds[0], new string('0', 64), rows, vocab, out problem).ShouldBeNull();
+        Store.TryLoadTrial(Cell, 0, Seeds[0], new string('0', 64), code, rows, vocab, out problem).ShouldBeNull();
         problem.ShouldNotBeNull().ShouldContain("other contexts");
         File.Copy(Store.TrialPath(Cell, 0, Seeds[0]), Store.TrialPath(Cell, 0, Seeds[1]));
-        Store.TryLoadTrial(Cell, 0, Seeds[1], fingerprint, rows, vocab, out problem).ShouldBeNull();
+        Store.TryLoadTrial(Cell, 0, Seeds[1], fingerprint, code, rows, vocab, out problem).ShouldBeNull();
         problem.ShouldNotBeNull().ShouldContain("other seeds");
+    }
+
+    [Fact]
+    public void A_trial_computed_by_other_code_is_not_reused()
+    {
+        var fingerprint = _experiment.Context.EvalSet.Fingerprint;
+        int rows = TinyExperiment.Profile.EvalContexts, vocab = Harness.Data.CharVocabulary.Size;
+
+        Store.TryLoadTrial(Cell, 0, Seeds[0], fingerprint, "0000000000000000", rows, vocab, out var problem).ShouldBeNull();
+
+        problem.ShouldNotBeNull().ShouldContain("computed by other code");
+    }
+
+    /// <summary>
+    /// The audit's reproduction: an activation's implementation swapped under its registered name. The stored
+    /// trials were computed by the old implementation, so they are retrained, never served as the new one's.
+    /// </summary>
+    [Fact]
+    public void Swapping_an_activations_implementation_under_its_name_retrains_instead_of_reusing()
+    {
+        var original = ActivationRegistry.Get("gelu");
+        var relu = ActivationRegistry.Get("relu");
+        try
+        {
+            ActivationRegistry.Register(original with { Function = x => relu.Function(x) });
+
+            var swapped = Rerun();
+
+            swapped.ReusedTrials.ShouldBe(0);
+            swapped.Record.Trials[0].Last!.Loss.ShouldNotBe(First.Record.Trials[0].Last!.Loss, "the new implementation computed new numbers");
+        }
+        finally
+        {
+            ActivationRegistry.Register(original);
+        }
+        var restored = Rerun();
+        restored.ReusedTrials.ShouldBe(0, "the store now holds the swapped implementation's trials, which the original must not reuse either");
+        ShouldHaveSameNumbers(restored, First);
     }
 
     [Fact]

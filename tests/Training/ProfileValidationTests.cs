@@ -47,7 +47,7 @@ public class ProfileValidationTests
     public void A_block_not_shorter_than_the_validation_text_is_rejected()
     {
         var e = Should.Throw<ConfigurationException>(() => Valid.Validate(validationTokens: Valid.BlockSize));
-        e.ShouldBeOneLineMentioning("block_size (16)", "validation text (16 tokens)");
+        e.ShouldBeOneLineMentioning("block_size (16)", "validation text (16 tokens", "Fix:");
         Should.NotThrow(() => Valid.Validate(validationTokens: Valid.BlockSize + 1));
     }
 
