@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Reports.Figures;
 using ReproSpecs.Reports.Logs;
 using ReproSpecs.Reports.Markdown;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Configuration;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 
 namespace ReproSpecs.Cli.Commands;

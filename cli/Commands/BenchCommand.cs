@@ -4,6 +4,7 @@ using ReproSpecs.Harness.Benchmarks;
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Harness.Training;
 

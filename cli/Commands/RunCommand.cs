@@ -5,6 +5,7 @@ using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Harness.Training;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -40,7 +41,7 @@ public static class TrainingBenchmark
     {
         var p = context.Profile;
         torch.manual_seed(p.BaseSeed);
-        using var m = ModelRegistry.Create(model, Results.CellConfig.For(p, model, activation, context.Corpus).ModelConfig());
+        using var m = ModelRegistry.Create(model, CellConfigs.For(p, model, activation, context.Corpus).ModelConfig());
         m.to(context.Device);
         using var optimizer = Optimization.AdamW(m.parameters(), p.LearningRate, p.Beta1, p.Beta2, p.WeightDecay);
         using var sampler = new BatchSampler(context.Data.Train, p.BlockSize, p.BatchSize, p.BaseSeed);
@@ -80,7 +81,7 @@ public static class TrainingBenchmark
     public static IReadOnlyList<(int Step, double RssMiB)> MemoryOverSteps(ExperimentContext context, string model, string activation, IReadOnlyList<int> sampleAt)
     {
         var samples = new List<(int, double)>();
-        var cell = Results.CellConfig.For(context.Profile, model, activation, context.Corpus);
+        var cell = CellConfigs.For(context.Profile, model, activation, context.Corpus);
         TrialTrainer.Train(context, cell, 0, 1, TrialSeeds.All(context.Profile.BaseSeed), new MemorySampler(sampleAt, samples));
         return samples;
     }

@@ -1,15 +1,11 @@
 using ReproSpecs.Harness.Metrics;
+using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
+using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Harness.Cells;
-
-/// <summary>A cell's record with every trial's probabilities (null for diverged trials).</summary>
-/// <param name="Record">What was written to <c>cell.json</c>.</param>
-/// <param name="LastProbabilities">Per trial, the final weights' N×V probabilities.</param>
-/// <param name="BestProbabilities">Per trial, the best-validation weights' N×V probabilities.</param>
-/// <param name="ReusedTrials">How many trials were loaded from the store instead of trained.</param>
-public sealed record CellResult(CellRecord Record, IReadOnlyList<float[]?> LastProbabilities, IReadOnlyList<float[]?> BestProbabilities, int ReusedTrials);
 
 /// <summary>
 /// Runs a cell: for each trial, reuse it from the store when it finished under the same config hash,
@@ -26,14 +22,14 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
     /// <summary>Runs the cell (<paramref name="model"/>, <paramref name="activation"/>) with the profile's default seeds.</summary>
     public CellResult Run(string model, string activation, int? trials = null, CancellationToken cancel = default)
     {
-        var cell = CellConfig.For(context.Profile, model, activation, context.Corpus);
+        var cell = CellConfigs.For(context.Profile, model, activation, context.Corpus);
         return Run(cell, DefaultSeeds(context.Profile, trials ?? context.Profile.Trials), SeedArm.All, cancel);
     }
 
     /// <summary>Runs one seed-ablation <paramref name="arm"/> of the cell (<paramref name="model"/>, <paramref name="activation"/>).</summary>
     public CellResult RunArm(string model, string activation, SeedArm arm, int? trials = null, CancellationToken cancel = default)
     {
-        var cell = CellConfig.For(context.Profile, model, activation, context.Corpus);
+        var cell = CellConfigs.For(context.Profile, model, activation, context.Corpus);
         return Run(cell, SeedArms.Seeds(arm, context.Profile.BaseSeed, trials ?? context.Profile.Trials), arm, cancel);
     }
 
@@ -52,7 +48,7 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             Arm = arm,
             ConfigHash = cell.Hash,
             EvalFingerprint = context.EvalSet.Fingerprint,
-            Provenance = Provenance.Capture(context.Device.type.ToString().ToLowerInvariant(), context.Corpus.Sha256),
+            Provenance = RunProvenance.Capture(context.Device.type.ToString().ToLowerInvariant(), context.Corpus.Sha256),
             Trials = trials.Select(t => t.Record).ToList(),
             Pairs = ComparePairs(trials, context.EvalSet.LastTargets, vocab),
             Summary = default!,
@@ -90,7 +86,7 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
                     if (loaded is null)
                     {
                         if (problem is not null)
-                            _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, 0, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, $"retraining: {problem}"));
+                            _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, $"retraining: {problem}"));
                         var trained = TrialTrainer.Train(context, cell, k, seeds.Count, seeds[k], _progress, cancel);
                         done[k] = trained with { Record = store.SaveTrial(cell, trained with { Record = trained.Record with { CodeFingerprint = code } }, vocab) };
                         pending.Remove(k);
@@ -102,12 +98,12 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
                 done[k] = loaded;
                 pending.Remove(k);
                 advanced = true;
-                _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, cell.MaxIters, cell.MaxIters, double.NaN, 0, TimeSpan.Zero, "reused from the results store"));
+                _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, cell.Settings.MaxIters, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, "reused from the results store"));
             }
             if (pending.Count > 0 && !advanced)
             {
                 if (!announcedWait)
-                    _progress.Report(new TrialProgress(cell.Label, pending[0], seeds.Count, 0, cell.MaxIters, double.NaN, 0, TimeSpan.Zero,
+                    _progress.Report(new TrialProgress(cell.Label, pending[0], seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero,
                         $"waiting: another process is training trial(s) {string.Join(", ", pending)}"));
                 announcedWait = true;
                 Task.Delay(TimeSpan.FromMilliseconds(500), cancel).Wait(cancel);

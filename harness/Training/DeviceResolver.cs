@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;

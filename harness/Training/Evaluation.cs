@@ -3,6 +3,7 @@ using ReproSpecs.Harness.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
+using ReproSpecs.Harness.Records;
 
 namespace ReproSpecs.Harness.Training;
 

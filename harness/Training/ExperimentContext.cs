@@ -1,4 +1,5 @@
 using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
 using static TorchSharp.torch;
 

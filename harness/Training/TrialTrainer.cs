@@ -1,17 +1,12 @@
 using System.Diagnostics;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ReproSpecs.Harness.Training;
-
-/// <summary>A trained trial: its record and, unless it diverged, its probabilities on the evaluation contexts.</summary>
-/// <param name="Record">Histories, scores, timing (probability file names are filled in by the store).</param>
-/// <param name="LastProbabilities">N×V probabilities of the final weights.</param>
-/// <param name="BestProbabilities">N×V probabilities of the best-validation weights.</param>
-public sealed record TrainedTrial(TrialRecord Record, float[]? LastProbabilities, float[]? BestProbabilities);
 
 /// <summary>
 /// Trains one seeded trial of a cell: AdamW on random windows, periodic train/val loss on fixed
@@ -29,14 +24,14 @@ public static class TrialTrainer
     {
         progress ??= NullProgress.Instance;
         var modelConfig = cell.ModelConfig();
-        int t = cell.BlockSize, b = cell.BatchSize, maxIters = cell.MaxIters;
+        int t = cell.Settings.BlockSize, b = cell.Settings.BatchSize, maxIters = cell.Settings.MaxIters;
         int warmup = Math.Min(3, Math.Max(0, maxIters - 1));
 
         torch.manual_seed(seeds.Init);
         using var model = ModelRegistry.Create(cell.Model, modelConfig);
         model.to(ctx.Device);
         var parameters = model.parameters().ToList();
-        using var optimizer = Optimization.AdamW(parameters, cell.LearningRate, cell.Beta1, cell.Beta2, cell.WeightDecay);
+        using var optimizer = Optimization.AdamW(parameters, cell.Settings.LearningRate, cell.Settings.Beta1, cell.Settings.Beta2, cell.Settings.WeightDecay);
         torch.manual_seed(TrialSeeds.StreamSeed(seeds.Dropout, "dropout"));
         using var sampler = new BatchSampler(ctx.Data.Train, t, b, TrialSeeds.StreamSeed(seeds.Data, "data"));
 
@@ -77,9 +72,9 @@ public static class TrialTrainer
             for (int step = 1; step <= maxIters && divergedAt is null; step++)
             {
                 cancel.ThrowIfCancellationRequested();
-                if (cell.Schedule == LrSchedule.Cosine)
+                if (cell.Settings.Schedule == LrSchedule.Cosine)
                     foreach (var group in optimizer.ParamGroups)
-                        group.LearningRate = cell.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * (step - 1) / maxIters)));
+                        group.LearningRate = cell.Settings.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * (step - 1) / maxIters)));
 
                 trainClock.Start();
                 using (torch.NewDisposeScope())
@@ -87,7 +82,7 @@ public static class TrialTrainer
                 trainClock.Stop();
                 if (step == warmup) warmupSeconds = trainClock.Elapsed.TotalSeconds;
 
-                bool evalDue = step % cell.EvalInterval == 0 || step == maxIters;
+                bool evalDue = step % cell.Settings.EvalInterval == 0 || step == maxIters;
                 if (step % CheckInterval == 0 || evalDue)
                 {
                     // One host read per interval: the losses since the last read, checked for divergence.
@@ -99,7 +94,7 @@ public static class TrialTrainer
                     if (divergedAt is not null) break;
                     double msPerStep = SteadyMsPerStep(trainClock.Elapsed.TotalSeconds, warmupSeconds, step, warmup);
                     var eta = TimeSpan.FromMilliseconds(msPerStep * (maxIters - step)
-                        + (history.Count > 0 ? evalClock.Elapsed.TotalMilliseconds / history.Count : 0) * ((maxIters - step) / cell.EvalInterval + 1));
+                        + (history.Count > 0 ? evalClock.Elapsed.TotalMilliseconds / history.Count : 0) * ((maxIters - step) / cell.Settings.EvalInterval + 1));
                     progress.Report(new TrialProgress(cell.Label, index, trials, step, maxIters, hostLosses[step - 1],
                         msPerStep > 0 ? b * t * 1000.0 / msPerStep : 0, eta));
                 }

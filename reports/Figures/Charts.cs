@@ -1,5 +1,6 @@
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Metrics;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;

@@ -1,4 +1,5 @@
 using ReproSpecs.Harness;
+using ReproSpecs.Harness.Records;
 
 namespace ReproSpecs.Reports.Logs;
 

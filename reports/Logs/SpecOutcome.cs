@@ -1,3 +1,5 @@
+using ReproSpecs.Harness.Records;
+
 namespace ReproSpecs.Reports.Logs;
 
 /// <summary>How a test ended, as the report groups it.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using ReproSpecs.Harness;
+using ReproSpecs.Harness.Records;
 
 namespace ReproSpecs.Reports.Logs;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Reports.Markdown;
 using ReproSpecs.Reports.Store;
@@ -74,20 +75,20 @@ public static class MethodsSection
         }
         var table = new MdTable(["setting", .. columns.Select(c => c.Name)]);
         void Row(string name, Func<CellConfig, string> value) => table.Row([name, .. columns.Select(c => value(c.Config))]);
-        Row("embedding width C (n_embd)", c => c.NEmbd.ToString(Inv));
-        Row("attention heads", c => c.NHead.ToString(Inv));
-        Row("layers", c => c.NLayer.ToString(Inv));
-        Row("context length T", c => c.BlockSize.ToString(Inv));
-        Row("batch size B", c => c.BatchSize.ToString(Inv));
-        Row("optimiser steps", c => Fmt.Int(c.MaxIters));
-        Row("optimiser", c => $"AdamW, lr {Fmt.Num(c.LearningRate)}, weight decay {Fmt.Num(c.WeightDecay)}, betas ({Fmt.Num(c.Beta1)}, {Fmt.Num(c.Beta2)})");
-        Row("learning-rate schedule", c => c.Schedule.ToString().ToLowerInvariant());
-        Row("dropout", c => Fmt.Num(c.Dropout));
-        Row("gated feed-forward width", c => c.GatedWidth == GatedWidthRule.Parity ? "parity: H = ⅔·4C" : "same: H = 4C");
-        Row("periodic evaluation", c => $"every {c.EvalInterval} steps, {c.EvalIters} batches per split");
-        Row("evaluation contexts N", c => Fmt.Int(c.EvalContexts));
-        Row("evaluation seed", c => c.EvalSeed.ToString(Inv));
-        Row("device", c => c.Device.ToString().ToLowerInvariant());
+        Row("embedding width C (n_embd)", c => c.Settings.NEmbd.ToString(Inv));
+        Row("attention heads", c => c.Settings.NHead.ToString(Inv));
+        Row("layers", c => c.Settings.NLayer.ToString(Inv));
+        Row("context length T", c => c.Settings.BlockSize.ToString(Inv));
+        Row("batch size B", c => c.Settings.BatchSize.ToString(Inv));
+        Row("optimiser steps", c => Fmt.Int(c.Settings.MaxIters));
+        Row("optimiser", c => $"AdamW, lr {Fmt.Num(c.Settings.LearningRate)}, weight decay {Fmt.Num(c.Settings.WeightDecay)}, betas ({Fmt.Num(c.Settings.Beta1)}, {Fmt.Num(c.Settings.Beta2)})");
+        Row("learning-rate schedule", c => c.Settings.Schedule.ToString().ToLowerInvariant());
+        Row("dropout", c => Fmt.Num(c.Settings.Dropout));
+        Row("gated feed-forward width", c => c.Settings.GatedWidth == GatedWidthRule.Parity ? "parity: H = ⅔·4C" : "same: H = 4C");
+        Row("periodic evaluation", c => $"every {c.Settings.EvalInterval} steps, {c.Settings.EvalIters} batches per split");
+        Row("evaluation contexts N", c => Fmt.Int(c.Settings.EvalContexts));
+        Row("evaluation seed", c => c.Settings.EvalSeed.ToString(Inv));
+        Row("device", c => c.Settings.Device.ToString().ToLowerInvariant());
         Row("computation version", c => c.ComputeVersion.ToString(Inv));
         table.Row(["trials per cell", .. columns.Select(c => c.Trials)]);
         table.WriteTo(md);
@@ -158,7 +159,7 @@ public static class MethodsSection
         {
             var c = profile.First().Config;
             var prints = profile.Select(r => r.EvalFingerprint).Distinct().Order(StringComparer.Ordinal).ToList();
-            md.AppendLine($"- **{profile.Key}**: every trial is scored on the same {Fmt.Int(c.EvalContexts)} validation windows of {c.BlockSize} characters, drawn once with seed {c.EvalSeed} " +
+            md.AppendLine($"- **{profile.Key}**: every trial is scored on the same {Fmt.Int(c.Settings.EvalContexts)} validation windows of {c.Settings.BlockSize} characters, drawn once with seed {c.Settings.EvalSeed} " +
                           $"from a generator of their own (never the training generator); contexts fingerprint {string.Join(", ", prints.Select(p => Md.Code(p[..12])))}." +
                           (prints.Count > 1 ? " **Cells of this profile were scored on different contexts; their disagreements are not comparable.**" : ""));
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Reports.Markdown;
 
 namespace ReproSpecs.Reports.Sections;

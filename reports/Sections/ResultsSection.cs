@@ -1,4 +1,5 @@
 using System.Text;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Reports.Figures;
 using ReproSpecs.Reports.Logs;
@@ -121,8 +122,8 @@ public static class ResultsSection
     {
         var steps = done.Select(t => t.BestStep).ToList();
         string stepText = string.Join(", ", steps.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return steps.All(s => s == r.Config.MaxIters)
-            ? $"= final (step {r.Config.MaxIters.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+        return steps.All(s => s == r.Config.Settings.MaxIters)
+            ? $"= final (step {r.Config.Settings.MaxIters.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
             : $"{Fmt.Pd(best.RelativePd.Mean)} / {Fmt.Loss(best.Loss.Mean)} ({stepText})";
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using ReproSpecs.Harness;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Reports.Store;

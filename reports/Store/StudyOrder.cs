@@ -1,5 +1,6 @@
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Reports.Store;
@@ -28,7 +29,7 @@ public static class StudyOrder
     }
 
     /// <summary>Orders profile names: built-in profiles smallest first, then others by name.</summary>
-    public static readonly IComparer<string> Profiles = Ranked(Harness.Training.Profiles.All.Select(p => p.Name).ToList());
+    public static readonly IComparer<string> Profiles = Ranked(Harness.Records.Profiles.All.Select(p => p.Name).ToList());
 
     /// <summary>Orders architecture names: the study's, then other registered ones, then by name.</summary>
     public static readonly IComparer<string> Models = Ranked(() => Architectures.Concat(ModelRegistry.Names).Distinct().ToList());

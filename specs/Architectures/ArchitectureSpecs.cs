@@ -1,6 +1,7 @@
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Checks;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
@@ -46,7 +47,7 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
         Skip.If(fixture.Context.Device.type != TorchSharp.DeviceType.CPU, "bit-identity is only promised on CPU");
         var profile = fixture.Settings.Profile;
         // A short run keeps this fast in every profile; determinism does not depend on length.
-        var cell = CellConfig.For(profile with { MaxIters = Math.Min(profile.MaxIters, 30), EvalInterval = 10 }, Model, "gelu", fixture.Context.Corpus);
+        var cell = CellConfigs.For(profile with { MaxIters = Math.Min(profile.MaxIters, 30), EvalInterval = 10 }, Model, "gelu", fixture.Context.Corpus);
         var seeds = TrialSeeds.All(profile.BaseSeed);
         var first = TrialTrainer.Train(fixture.Context, cell, 0, 2, seeds);
         var second = TrialTrainer.Train(fixture.Context, cell, 1, 2, seeds);

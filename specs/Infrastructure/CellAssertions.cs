@@ -1,5 +1,6 @@
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Metrics;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using Shouldly;
 using Xunit;

@@ -2,6 +2,7 @@ using ReproSpecs.Harness;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Harness.Training;

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
+using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using Xunit;
@@ -81,7 +83,7 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
             Alpha = Alpha,
             Verdicts = verdicts,
             Cells = cells.ToDictionary(c => c.Record.Config.Label, c => c.Record.ConfigHash),
-            Provenance = Provenance.Capture(fixture.Context.Device.type.ToString().ToLowerInvariant(), fixture.Context.Corpus.Sha256),
+            Provenance = RunProvenance.Capture(fixture.Context.Device.type.ToString().ToLowerInvariant(), fixture.Context.Corpus.Sha256),
         });
         return verdicts;
     }

@@ -1,6 +1,7 @@
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Blocks;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
 using Shouldly;
 using TorchSharp;

@@ -1,6 +1,7 @@
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Cells;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Support;
@@ -145,7 +146,7 @@ public sealed class CellRunnerTests : IDisposable
         problem.ShouldBeNull();
 
         // Another config lives in another folder: nothing to reuse there.
-        var other = Cell with { LearningRate = 1e-3 };
+        var other = Cell with { Settings = Cell.Settings with { LearningRate = 1e-3 } };
         Store.CellDirectory(other).ShouldNotBe(Store.CellDirectory(Cell));
         Store.TryLoadTrial(other, 0, Seeds[0], fingerprint, code, rows, vocab, out problem).ShouldBeNull();
         problem.ShouldBeNull();

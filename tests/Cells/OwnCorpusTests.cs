@@ -2,6 +2,8 @@ using System.Text;
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Support;
@@ -56,7 +58,7 @@ public sealed class OwnCorpusTests : IDisposable
         new ResultStore(results).CellFiles().ShouldBeEmpty("the study's store does not list cells of another corpus");
         store.CellFiles().Count().ShouldBe(1);
 
-        var study = CellConfig.For(TinyExperiment.Profile, "charlm", "relu", CorpusLoader.Shipped());
+        var study = CellConfigs.For(TinyExperiment.Profile, "charlm", "relu", CorpusLoader.Shipped());
         study.Hash.ShouldNotBe(config.Hash);
         study.Vocabulary.ShouldBeNull("the study's cells keep their hashes: no vocabulary field for the 65 characters");
         ResultStore.For(results, CorpusLoader.Shipped()).Root.ShouldBe(Path.GetFullPath(results));

@@ -1,4 +1,5 @@
 using ReproSpecs.Harness.Metrics;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using Shouldly;
 using Xunit;

@@ -1,5 +1,6 @@
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Checks;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
 using Shouldly;
 using TorchSharp;
@@ -46,11 +47,11 @@ public class ArchitectureTests
     [Fact]
     public void ConvLM_repeats_the_dilation_cycle_once_per_layer_and_covers_the_cpu_block()
     {
-        var cpu = Harness.Training.Profiles.Cpu.ModelConfig("relu");
+        var cpu = ModelConfigs.For(Harness.Records.Profiles.Cpu, "relu");
         ConvLM.Dilations(cpu).ShouldBe(new[] { 1, 2, 4, 8, 16, 1, 1, 2, 4, 8, 16, 1 });
         ConvLM.ReceptiveField(cpu).ShouldBe(129);
         ConvLM.ReceptiveField(cpu).ShouldBeGreaterThanOrEqualTo(cpu.BlockSize);
-        ConvLM.ReceptiveField(Harness.Training.Profiles.Smoke.ModelConfig("relu")).ShouldBeGreaterThanOrEqualTo(Harness.Training.Profiles.Smoke.BlockSize);
+        ConvLM.ReceptiveField(ModelConfigs.For(Harness.Records.Profiles.Smoke, "relu")).ShouldBeGreaterThanOrEqualTo(Harness.Records.Profiles.Smoke.BlockSize);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Harness.Training;
 using Shouldly;
@@ -18,7 +19,7 @@ public class ParameterCountTests
     [InlineData("cpu", 429_824)]
     public void CharLM_has_the_studys_parameter_count(string profile, long expected)
     {
-        var config = Profiles.Get(profile).ModelConfig("relu");
+        var config = ModelConfigs.For(Profiles.Get(profile), "relu");
         CharLM.ExpectedParameters(config).ShouldBe(expected);
         using var model = ModelRegistry.Create("charlm", config);
         model.ParameterCount().ShouldBe(expected);
@@ -39,7 +40,7 @@ public class ParameterCountTests
     public void Every_architecture_matches_its_formula_at_the_study_profiles(string model, string profile, string activation)
     {
         TorchRuntime.EnsureInitialized();
-        var config = Profiles.Get(profile).ModelConfig(activation);
+        var config = ModelConfigs.For(Profiles.Get(profile), activation);
         var spec = ModelRegistry.Get(model);
         using var built = ModelRegistry.Create(model, config);
         built.ParameterCount().ShouldBe(spec.ExpectedParameters(config), $"{model} at {profile} with {activation}");
@@ -48,7 +49,7 @@ public class ParameterCountTests
     [Fact]
     public void The_same_width_rule_costs_more_than_parity_only_where_there_is_a_feed_forward()
     {
-        var cpu = Profiles.Cpu.ModelConfig("swiglu");
+        var cpu = ModelConfigs.For(Profiles.Cpu, "swiglu");
         foreach (string model in ModelRegistry.StudyGrid)
         {
             var spec = ModelRegistry.Get(model);
@@ -66,8 +67,8 @@ public class ParameterCountTests
         foreach (string model in new[] { "charlm", "minigpt", "nanotransformer", "hybridlm" })
         {
             var spec = ModelRegistry.Get(model);
-            double ungated = spec.ExpectedParameters(full.ModelConfig("relu"));
-            double gated = spec.ExpectedParameters(full.ModelConfig("swiglu"));
+            double ungated = spec.ExpectedParameters(ModelConfigs.For(full, "relu"));
+            double gated = spec.ExpectedParameters(ModelConfigs.For(full, "swiglu"));
             (Math.Abs(gated - ungated) / ungated).ShouldBeLessThan(0.005, model);
         }
     }

@@ -2,6 +2,7 @@ using ReproSpecs.Harness;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using Shouldly;

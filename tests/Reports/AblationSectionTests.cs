@@ -1,4 +1,5 @@
 using ReproSpecs.Harness.Metrics;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports;
@@ -68,7 +69,7 @@ public class AblationSectionTests
     {
         using var ws = new ReportWorkspace();
         var init = ResultStore.LoadCell(ws.ArmFile());
-        var config = init.Config with { LearningRate = init.Config.LearningRate * 2 };
+        var config = init.Config with { Settings = init.Config.Settings with { LearningRate = init.Config.Settings.LearningRate * 2 } };
         new ResultStore(ws.ShardB).SaveCell(init with { Config = config, ConfigHash = config.Hash });
 
         var error = Should.Throw<CellConflictException>(() => ReportBuilder.Build(ws.Input()));
@@ -85,7 +86,7 @@ public class AblationSectionTests
         // The init arm moves to another config's folder (as if trained after a config change): not the same
         // file as any other, so no conflict, but its numbers are not comparable with the study cell's.
         var init = ResultStore.LoadCell(ws.ArmFile());
-        var config = init.Config with { LearningRate = init.Config.LearningRate * 2 };
+        var config = init.Config with { Settings = init.Config.Settings with { LearningRate = init.Config.Settings.LearningRate * 2 } };
         File.Delete(ws.ArmFile());
         new ResultStore(ws.ShardB).SaveCell(init with { Config = config, ConfigHash = config.Hash });
 

@@ -1,4 +1,5 @@
 using ReproSpecs.Harness.Configuration;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports;
 using ReproSpecs.Reports.Store;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Reports;
 using ReproSpecs.Reports.Store;
@@ -56,7 +57,7 @@ public class ShardMergeTests
         using var ws = new ReportWorkspace();
         // Shard b also ran gelu, but under another config (another learning rate): a different hash folder.
         var gelu = ResultStore.LoadCell(ws.Cell("shard-a", "gelu"));
-        var config = gelu.Config with { LearningRate = gelu.Config.LearningRate * 2 };
+        var config = gelu.Config with { Settings = gelu.Config.Settings with { LearningRate = gelu.Config.Settings.LearningRate * 2 } };
         var other = gelu with { Config = config, ConfigHash = config.Hash };
         new ResultStore(ws.ShardB).SaveCell(other);
 

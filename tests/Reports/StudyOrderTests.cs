@@ -1,4 +1,5 @@
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports.Store;
 using Shouldly;

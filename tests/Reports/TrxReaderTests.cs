@@ -1,4 +1,5 @@
 using ReproSpecs.Harness;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Reports.Logs;
 using Shouldly;
 using Xunit;

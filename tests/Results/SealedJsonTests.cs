@@ -1,4 +1,5 @@
 using System.Text;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Support;
@@ -51,7 +52,7 @@ public sealed class SealedJsonTests : IDisposable
     [Fact]
     public void A_cell_config_round_trips_with_the_same_hash()
     {
-        var config = CellConfig.For(Profiles.Smoke, "charlm", "swiglu", new string('a', 64));
+        var config = CellConfigs.For(Profiles.Smoke, "charlm", "swiglu", new string('a', 64));
         string path = _temp.File("config.json");
         SealedJson.Write(path, config);
 

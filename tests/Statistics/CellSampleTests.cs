@@ -1,5 +1,6 @@
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Metrics;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
@@ -29,7 +30,7 @@ public class CellSampleTests
         var trials = Enumerable.Range(0, 3).Select(k => Trial(k, secondDiverges && k == 1)).ToList();
         var record = new CellRecord
         {
-            Config = CellConfig.For(Profiles.Cpu, "charlm", "gelu", "sha"),
+            Config = CellConfigs.For(Profiles.Cpu, "charlm", "gelu", "sha"),
             ConfigHash = "h", EvalFingerprint = "f",
             Provenance = new Provenance("c", false, "t", "l", "cpu", 1, "sha", 1, "net", "os", "m", DateTimeOffset.UnixEpoch),
             Trials = trials, Pairs = [], Summary = new CellSummary(3, 0, null, null, null),

@@ -1,4 +1,5 @@
 using ReproSpecs.Harness;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Statistics.Simulation;

@@ -1,5 +1,6 @@
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Data;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Harness.Training;
@@ -47,7 +48,7 @@ public sealed class TinyExperiment : IDisposable
     public ExperimentContext Context { get; }
 
     /// <summary>The CharLM cell of <paramref name="activation"/> under <see cref="Profile"/>.</summary>
-    public CellConfig Cell(string activation = "gelu") => CellConfig.For(Profile, "charlm", activation, Corpus);
+    public CellConfig Cell(string activation = "gelu") => CellConfigs.For(Profile, "charlm", activation, Corpus);
 
     /// <summary>Trains trial 0 of <see cref="Cell"/> with <paramref name="seeds"/> (always a new training).</summary>
     public TrainedTrial Train(TrialSeeds seeds) => TrialTrainer.Train(Context, Cell(), 0, Profile.Trials, seeds);

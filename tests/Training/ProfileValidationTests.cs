@@ -1,5 +1,6 @@
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Activations;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Support;
@@ -70,14 +71,14 @@ public class ProfileValidationTests
     [Fact]
     public void An_unknown_model_name_lists_the_known_ones()
     {
-        var e = Should.Throw<ConfigurationException>(() => CellConfig.For(Valid, "gpt5", "gelu", ""));
+        var e = Should.Throw<ConfigurationException>(() => CellConfigs.For(Valid, "gpt5", "gelu", ""));
         e.ShouldBeOneLineMentioning("'gpt5'", "charlm");
     }
 
     [Fact]
     public void An_unknown_activation_name_lists_the_known_ones()
     {
-        var e = Should.Throw<ConfigurationException>(() => CellConfig.For(Valid, "charlm", "tanhh", ""));
+        var e = Should.Throw<ConfigurationException>(() => CellConfigs.For(Valid, "charlm", "tanhh", ""));
         e.ShouldBeOneLineMentioning(["'tanhh'", .. ActivationRegistry.StudyGrid]);
     }
 }

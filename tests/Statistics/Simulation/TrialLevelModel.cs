@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 

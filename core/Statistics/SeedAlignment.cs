@@ -1,4 +1,4 @@
-using ReproSpecs.Harness.Training;
+using ReproSpecs.Harness.Records;
 
 namespace ReproSpecs.Harness.Statistics;
 

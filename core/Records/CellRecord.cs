@@ -1,6 +1,6 @@
 using ReproSpecs.Harness.Metrics;
 
-namespace ReproSpecs.Harness.Results;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>Disagreement metrics of one pair of trials (see <see cref="PredictionDisagreement"/>).</summary>
 /// <param name="RelativePd">Relative PD, global form (= mean total-variation distance).</param>
@@ -47,7 +47,7 @@ public sealed record CellRecord
     /// <summary>The config (its hash keys the folder).</summary>
     public required CellConfig Config { get; init; }
     /// <summary>Which seed sources varied between the trials (the study's cells: all of them).</summary>
-    public Training.SeedArm Arm { get; init; } = Training.SeedArm.All;
+    public SeedArm Arm { get; init; } = SeedArm.All;
     /// <summary>SHA-256 of <see cref="Config"/>.</summary>
     public required string ConfigHash { get; init; }
     /// <summary>Fingerprint of the evaluation contexts every trial was scored on.</summary>

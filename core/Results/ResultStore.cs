@@ -1,4 +1,4 @@
-using ReproSpecs.Harness.Training;
+using ReproSpecs.Harness.Records;
 
 namespace ReproSpecs.Harness.Results;
 
@@ -141,8 +141,6 @@ public sealed class ResultStore
     /// <summary>Path of a hypothesis family's verdicts.</summary>
     public string HypothesisPath(string profile, string family) => Path.Combine(Root, profile, "hypotheses", family + ".json");
 
-    /// <summary>Writes a hypothesis family's verdicts.</summary>
-    public void SaveHypotheses(HypothesisReport report) => SealedJson.Write(HypothesisPath(report.Profile, report.Family), report);
 
     /// <summary>Every hypothesis file under the store (optionally of one profile).</summary>
     public IEnumerable<string> HypothesisFiles(string? profile = null) =>

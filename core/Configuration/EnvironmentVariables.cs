@@ -1,3 +1,5 @@
+using ReproSpecs.Harness.Records;
+
 namespace ReproSpecs.Harness.Configuration;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace ReproSpecs.Harness.Training;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>The built-in profiles: the study's four (DESIGN.md §2) and our CI-sized <c>smoke</c>.</summary>
 public static class Profiles

@@ -1,6 +1,5 @@
-using ReproSpecs.Harness.Training;
 
-namespace ReproSpecs.Harness.Results;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>How a trial ended.</summary>
 public enum TrialStatus

@@ -1,4 +1,4 @@
-namespace ReproSpecs.Harness.Training;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>
 /// The seed-source ablation (beyond the study): which sources of randomness differ between a cell's

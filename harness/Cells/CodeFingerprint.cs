@@ -3,9 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
 
-namespace ReproSpecs.Harness.Results;
+namespace ReproSpecs.Harness.Cells;
 
 /// <summary>
 /// Identifies the code that computes a trial, so a stored trial is reused only when the current code would compute
@@ -26,7 +27,7 @@ public static class CodeFingerprint
             .Append("architecture ").Append(Identity(ModelRegistry.Get(cell.Model).Create.Method)).Append('\n')
             .Append("torchsharp ").Append(TorchRuntime.TorchSharpVersion).Append('\n')
             .Append("libtorch ").Append(TorchRuntime.LibTorchVersion).Append('\n')
-            .Append("device ").Append(cell.Device).Append('\n')
+            .Append("device ").Append(cell.Settings.Device).Append('\n')
             .Append("threads ").Append(cell.Threads).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts.ToString())))[..16];
     }

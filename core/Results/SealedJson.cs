@@ -12,7 +12,10 @@ namespace ReproSpecs.Harness.Results;
 public static class SealedJson
 {
     /// <summary>Version of the results-file layout; files of another version are not read.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
+
+    /// <summary>Older schema versions this harness still reads, migrating them on load (<see cref="SchemaMigrations"/>).</summary>
+    public const int OldestReadableSchemaVersion = 1;
 
     private const string SchemaField = "schema_version";
     private const string HashField = "content_sha256";
@@ -58,8 +61,8 @@ public static class SealedJson
             throw new ResultFileException($"Results file {path} is not valid JSON (truncated or corrupt: {e.Message}). {fix}", e);
         }
         int? schema = node[SchemaField]?.GetValueKind() == JsonValueKind.Number ? node[SchemaField]!.GetValue<int>() : null;
-        if (schema != SchemaVersion)
-            throw new ResultFileException($"Results file {path} has schema version {schema?.ToString() ?? "none"}, this harness reads {SchemaVersion}. {fix}");
+        if (schema is not { } version || version < OldestReadableSchemaVersion || version > SchemaVersion)
+            throw new ResultFileException($"Results file {path} has schema version {schema?.ToString() ?? "none"}, this harness reads {OldestReadableSchemaVersion} to {SchemaVersion}. {fix}");
         string? recorded = node[HashField]?.GetValueKind() == JsonValueKind.String ? node[HashField]!.GetValue<string>() : null;
         int at = text.LastIndexOf(HashPrefix, StringComparison.Ordinal);
         if (recorded is null || recorded.Length != 64 || at < 0 || string.CompareOrdinal(text, at + HashPrefix.Length, recorded, 0, 64) != 0)
@@ -68,6 +71,7 @@ public static class SealedJson
         string actual = Sha256(zeroed);
         if (actual != recorded)
             throw new ResultFileException($"Results file {path} was altered after it was written (content hash {actual[..12]}… ≠ recorded {recorded[..12]}…). {fix}");
+        SchemaMigrations.Upgrade(node, version); // after the seal check: the seal covers the bytes as written
         try
         {
             return node.Deserialize<T>(Json.Options) ?? throw new JsonException("null document");

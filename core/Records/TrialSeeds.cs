@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ReproSpecs.Harness.Training;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>
 /// The three sources of randomness of a trial, each settable on its own (the seed-source ablation

@@ -1,31 +1,26 @@
-using ReproSpecs.Harness.Models;
+using System.Text.Json.Serialization;
 
-namespace ReproSpecs.Harness.Training;
-
-/// <summary>Where a profile trains.</summary>
-public enum DeviceKind
-{
-    /// <summary>The CPU (bit-deterministic for a fixed thread count).</summary>
-    Cpu,
-    /// <summary>A CUDA GPU; cells of such a profile skip (specs) or fail clearly (commands) without one.</summary>
-    Cuda,
-}
-
-/// <summary>How the learning rate moves over training.</summary>
-public enum LrSchedule
-{
-    /// <summary>The study's: the same rate at every step.</summary>
-    Constant,
-    /// <summary>Cosine decay from the rate to a tenth of it at the last step.</summary>
-    Cosine,
-}
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>
-/// A named set of model, training and evaluation settings (DESIGN.md §2). Every field that changes a
-/// number is part of a cell's config hash.
+/// A named set of model, training and evaluation settings (docs/design.md). A cell's config holds the profile whole,
+/// so every field that changes a number is part of its hash by construction; the run-level fields that do not change
+/// a trial's numbers (<see cref="Trials"/>, <see cref="BaseSeed"/>, <see cref="Threads"/>) are left out of the JSON.
 /// </summary>
 public sealed record Profile
 {
+    /// <summary>The study's trials per cell.</summary>
+    public const int DefaultTrials = 3;
+
+    /// <summary>The study's first trial seed.</summary>
+    public const long DefaultBaseSeed = 42;
+
+    /// <summary>
+    /// This profile with its run-level fields (trials, base seed, default threads) at their defaults: the settings a
+    /// cell's identity holds, and exactly what reading them back from a results file gives.
+    /// </summary>
+    public Profile CellSettings() => this with { Trials = DefaultTrials, BaseSeed = DefaultBaseSeed, Threads = null };
+
     /// <summary>Profile name: smoke, cpu, lite, partial, full, or a custom one.</summary>
     public required string Name { get; init; }
     /// <summary>Embedding width C.</summary>
@@ -65,11 +60,17 @@ public sealed record Profile
     public int EvalContexts { get; init; } = 1000;
     /// <summary>Seed of the evaluation contexts and loss batches (never a training seed).</summary>
     public long EvalSeed { get; init; } = 1337;
-    /// <summary>Trials per cell K (at least 2).</summary>
-    public int Trials { get; init; } = 3;
-    /// <summary>Seed of trial 0; trial k uses <c>BaseSeed + k</c> for every source by default.</summary>
-    public long BaseSeed { get; init; } = 42;
-    /// <summary>libtorch threads when neither an option nor <c>REPROSPECS_THREADS</c> says otherwise; null: all processors.</summary>
+    /// <summary>Trials per cell K (at least 2). How many trials run does not change any one trial: not in a cell's identity.</summary>
+    [JsonIgnore]
+    public int Trials { get; init; } = DefaultTrials;
+    /// <summary>Seed of trial 0; trial k uses <c>BaseSeed + k</c> for every source by default. Each trial's seeds are in its own identity.</summary>
+    [JsonIgnore]
+    public long BaseSeed { get; init; } = DefaultBaseSeed;
+    /// <summary>
+    /// libtorch threads when neither an option nor <c>REPROSPECS_THREADS</c> says otherwise; null: all processors.
+    /// The count actually used is in a cell's identity (<see cref="CellConfig.Threads"/>), not this default.
+    /// </summary>
+    [JsonIgnore]
     public int? Threads { get; init; }
 
     /// <summary>
@@ -86,13 +87,6 @@ public sealed record Profile
                 : throw new ConfigurationException($"{Configuration.EnvironmentVariables.Threads}='{text}' is not a positive whole number. Fix: set it to e.g. 2, or unset it.");
         return Threads ?? Environment.ProcessorCount;
     }
-
-    /// <summary>The model configuration of this profile for <paramref name="activation"/>.</summary>
-    public ModelConfig ModelConfig(string activation) => new()
-    {
-        NEmbd = NEmbd, NHead = NHead, NLayer = NLayer, BlockSize = BlockSize,
-        Dropout = Dropout, Activation = activation, GatedWidth = GatedWidth,
-    };
 
     /// <summary>Checks every field; throws a <see cref="ConfigurationException"/> naming the first bad one.</summary>
     /// <param name="validationTokens">Length of the validation text, when known (block must be shorter).</param>

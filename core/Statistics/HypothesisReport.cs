@@ -1,6 +1,7 @@
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Statistics;
 
-namespace ReproSpecs.Harness.Results;
+namespace ReproSpecs.Harness.Statistics;
 
 /// <summary>
 /// The verdicts of one hypothesis family (one architecture's H1/H2/H4, or H3 across architectures), as

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ReproSpecs.Harness.Configuration;
-using ReproSpecs.Harness.Runtime;
+using ReproSpecs.Harness.Results;
 
-namespace ReproSpecs.Harness.Results;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>Where and with what a cell's numbers were produced.</summary>
 /// <param name="GitCommit">Commit of the harness source, or <c>unknown</c>.</param>
@@ -35,9 +35,14 @@ public sealed record Provenance(
     private static readonly Lazy<(string Commit, bool Dirty)> Git = new(ReadGit);
 
     /// <summary>Provenance of this process for a run on <paramref name="device"/> over the given corpus.</summary>
-    public static Provenance Capture(string device, string corpusSha256) => new(
-        Git.Value.Commit, Git.Value.Dirty, TorchRuntime.TorchSharpVersion, TorchRuntime.LibTorchVersion, device,
-        TorchRuntime.Threads, corpusSha256, SealedJson.SchemaVersion, RuntimeInformation.FrameworkDescription,
+    /// <param name="device">Device type, e.g. <c>cpu</c>.</param>
+    /// <param name="corpusSha256">SHA-256 of the corpus.</param>
+    /// <param name="torchSharpVersion">TorchSharp package version.</param>
+    /// <param name="libTorchVersion">libtorch version.</param>
+    /// <param name="threads">libtorch intra-op threads.</param>
+    public static Provenance Capture(string device, string corpusSha256, string torchSharpVersion, string libTorchVersion, int threads) => new(
+        Git.Value.Commit, Git.Value.Dirty, torchSharpVersion, libTorchVersion, device,
+        threads, corpusSha256, SealedJson.SchemaVersion, RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription, Environment.MachineName, DateTimeOffset.UtcNow);
 
     private static (string, bool) ReadGit()
