@@ -24,7 +24,7 @@ internal static class BenchCommand
         var activation = new Option<string>("--activation", "-x") { Description = "Activation.", DefaultValueFactory = _ => "gelu" };
         var steps = new Option<int>("--steps") { Description = "Timed training steps per architecture (after warm-up).", DefaultValueFactory = _ => 20 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up steps.", DefaultValueFactory = _ => 3 };
-        var threads = new Option<int?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
+        var threads = new Option<string?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
         var corpus = new Option<string?>("--corpus") { Description = $"Corpus file (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
         var memory = new Option<int[]?>("--memory-steps")
         {
@@ -40,7 +40,7 @@ internal static class BenchCommand
             var p = Profiles.Get(parse.GetValue(profile)!);
             var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
             string act = ActivationRegistry(parse.GetValue(activation)!);
-            TorchRuntime.SetThreads(p.ResolveThreads(parse.GetValue(threads)));
+            TorchRuntime.SetThreads(p.ResolveThreads(WholeNumber.Parse(parse.GetValue(threads), "--threads", 1, WholeNumber.MaxThreads)));
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine($"# reprospecs bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, profile {p.Name}, activation {act}, {TorchRuntime.Threads} threads, {MachineDescription()}");
 

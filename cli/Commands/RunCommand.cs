@@ -31,10 +31,10 @@ internal static class RunCommand
             DefaultValueFactory = _ => ["all"],
             AllowMultipleArgumentsPerToken = true,
         };
-        var trials = new Option<int?>("--trials", "-k") { Description = $"Trials per cell (default: ${EnvironmentVariables.Trials} or the profile's, 3)." };
+        var trials = new Option<string?>("--trials", "-k") { Description = $"Trials per cell (default: ${EnvironmentVariables.Trials} or the profile's, 3)." };
         var corpus = new Option<string?>("--corpus") { Description = $"Corpus file: a copy of Tiny Shakespeare or a UTF-8 text of your own (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
-        var threads = new Option<int?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
-        var maxIters = new Option<int?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
+        var threads = new Option<string?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
+        var maxIters = new Option<string?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
 
         var command = new Command("run", "Train (model, activation) cells and write their results; finished trials are reused.")
         {
@@ -43,15 +43,17 @@ internal static class RunCommand
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
             var p = Profiles.Get(parse.GetValue(profile)!);
-            if (parse.GetValue(maxIters) is { } iters) p = p with { MaxIters = iters };
-            int k = parse.GetValue(trials) ?? (EnvironmentVariables.Get(EnvironmentVariables.Trials) is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : p.Trials);
+            if (WholeNumber.Parse(parse.GetValue(maxIters), "--max-iters", 1) is { } iters) p = p with { MaxIters = iters };
+            int k = WholeNumber.Parse(parse.GetValue(trials), "--trials", 2, WholeNumber.MaxTrials)
+                    ?? WholeNumber.FromEnvironment(EnvironmentVariables.Trials, 2, WholeNumber.MaxTrials) ?? p.Trials;
+            int? threadCount = WholeNumber.Parse(parse.GetValue(threads), "--threads", 1, WholeNumber.MaxThreads);
             p = p with { Trials = k };
             var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
             var activations = CommonOptions.Expand(parse.GetValue(activation)!, ActivationRegistry.StudyGrid, n => ActivationRegistry.Get(n).Name);
             p.Validate();
             DeviceResolver.Resolve(p.Device); // a GPU profile without CUDA fails here, before the corpus is even read
 
-            TorchRuntime.SetThreads(p.ResolveThreads(parse.GetValue(threads)));
+            TorchRuntime.SetThreads(p.ResolveThreads(threadCount));
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 

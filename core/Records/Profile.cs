@@ -80,11 +80,10 @@ public sealed record Profile
     /// </summary>
     public int ResolveThreads(int? explicitThreads = null)
     {
-        if (explicitThreads is { } t) return t;
-        if (Configuration.EnvironmentVariables.Get(Configuration.EnvironmentVariables.Threads) is { } text)
-            return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int env) && env > 0
-                ? env
-                : throw new ConfigurationException($"{Configuration.EnvironmentVariables.Threads}='{text}' is not a positive whole number. Fix: set it to e.g. 2, or unset it.");
+        const int max = Configuration.WholeNumber.MaxThreads;
+        if (explicitThreads is { } t)
+            return t is >= 1 and <= max ? t : throw new ConfigurationException($"--threads must be a whole number >= 1 and <= {max}, got {t}.");
+        if (Configuration.WholeNumber.FromEnvironment(Configuration.EnvironmentVariables.Threads, 1, max) is { } env) return env;
         return Threads ?? Environment.ProcessorCount;
     }
 
@@ -116,6 +115,7 @@ public sealed record Profile
         Require(Dropout is >= 0 and < 1, $"dropout must be in [0, 1), got {Dropout}.");
         Require(EvalContexts > 0, $"eval_contexts must be positive, got {EvalContexts}.");
         Require(Trials >= 2, $"trials must be at least 2 (disagreement needs a pair), got {Trials}. Fix: set REPROSPECS_TRIALS to 2 or more.");
+        Require(Trials <= Configuration.WholeNumber.MaxTrials, $"trials must be at most {Configuration.WholeNumber.MaxTrials}, got {Trials}. Fix: set --trials or REPROSPECS_TRIALS to {Configuration.WholeNumber.MaxTrials} or fewer.");
         Require(BaseSeed >= 0, $"base_seed must be >= 0, got {BaseSeed}.");
     }
 }

@@ -21,7 +21,7 @@ public static class AtomicFile
         int.TryParse(Environment.GetEnvironmentVariable("REPROSPECS_FAULT_WRITE_DELAY_MS"), out int ms) ? Math.Max(ms, 0) : 0;
 
     /// <summary>Atomically replaces <paramref name="path"/> with <paramref name="bytes"/>.</summary>
-    /// <exception cref="ResultFileException">The folder is unwritable or the disk is full; earlier content is intact.</exception>
+    /// <exception cref="ResultFileException">The folder is unwritable, read-only, a file, or the disk is full (<see cref="ResultFileError.Unwritable"/>); earlier content is intact.</exception>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -44,9 +44,7 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new ResultFileException(
-                $"Cannot write results file {path}: {e.Message}. Earlier results are intact. " +
-                "Fix: free disk space or make the results folder writable (REPROSPECS_RESULTS chooses it), then rerun: finished trials are reused.", e);
+            throw WriteFailure.For("results file", path, e);
         }
     }
 

@@ -43,11 +43,12 @@ public static class ProbabilityFile
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ResultFileException($"Cannot read probabilities file {path}: {e.Message}. {fix}", e);
+            throw new ResultFileException(e is FileNotFoundException or DirectoryNotFoundException ? ResultFileError.Missing : ResultFileError.Unreadable,
+                $"Cannot read probabilities file {path}: {e.Message}. {fix}", e);
         }
         string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (actual != expectedSha256)
-            throw new ResultFileException($"Probabilities file {path} does not match its recorded SHA-256 (truncated or altered). {fix}");
+            throw new ResultFileException(ResultFileError.Altered, $"Probabilities file {path} does not match its recorded SHA-256 (truncated or altered). {fix}");
         if (bytes.Length < HeaderSize || !bytes.AsSpan(0, 8).SequenceEqual(Magic))
             throw new ResultFileException($"Probabilities file {path} is not a ReproSpecs probabilities file. {fix}");
         int rows = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));

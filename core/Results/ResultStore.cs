@@ -61,7 +61,7 @@ public sealed class ResultStore
         {
             // Name: .<file>.<pid>.<guid>.tmp
             var parts = Path.GetFileName(path).Split('.');
-            if (parts.Length < 4 || !int.TryParse(parts[^3], out int pid) || ProcessIsAlive(pid)) continue;
+            if (parts.Length < 4 || !int.TryParse(parts[^3], out int pid) || LiveProcess.IsAlive(pid)) continue;
             try { File.Delete(path); removed++; }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
@@ -69,22 +69,36 @@ public sealed class ResultStore
         return removed;
     }
 
-    private static bool ProcessIsAlive(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
-    }
+    /// <summary>Path of a cell's <c>config.json</c>.</summary>
+    public string ConfigPath(CellConfig cell) => Path.Combine(CellDirectory(cell), "config.json");
 
-    /// <summary>Writes <c>config.json</c> if it is not there yet (a human-readable key to the folder's hash).</summary>
-    public void EnsureConfig(CellConfig cell)
+    /// <summary>
+    /// Checks <c>config.json</c> (a human-readable key to the folder's hash) against its seal and the
+    /// cell's config, writing it when it is missing and rewriting it when it is altered, corrupt or of
+    /// another config. Writes nothing when it is intact.
+    /// </summary>
+    /// <returns>Null when the file was intact or missing; otherwise the problem found and repaired.</returns>
+    /// <exception cref="ResultFileException">It had to be (re)written and cannot be.</exception>
+    public string? EnsureConfig(CellConfig cell)
     {
-        string path = Path.Combine(CellDirectory(cell), "config.json");
-        if (!File.Exists(path)) SealedJson.Write(path, cell);
+        string path = ConfigPath(cell);
+        string? problem = null;
+        if (File.Exists(path))
+        {
+            try
+            {
+                var stored = SealedJson.Read<CellConfig>(path);
+                if (stored.Hash == cell.Hash) return null;
+                problem = $"{path} holds config {stored.ShortHash}, not this folder's {cell.ShortHash}";
+            }
+            catch (ResultFileException e) { problem = e.Message; }
+        }
+        try { SealedJson.Write(path, cell); }
+        catch (ResultFileException e) when (problem is not null)
+        {
+            throw new ResultFileException(e.Kind, $"config.json must be rewritten ({problem}) but cannot be. {e.Message}", e);
+        }
+        return problem;
     }
 
     /// <summary>Persists a trained trial: probabilities first, then the JSON that commits it.</summary>

@@ -45,7 +45,8 @@ public static class SealedJson
         try { text = File.ReadAllText(path, Encoding.UTF8); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ResultFileException($"Cannot read results file {path}: {e.Message}.", e);
+            throw new ResultFileException(e is FileNotFoundException or DirectoryNotFoundException ? ResultFileError.Missing : ResultFileError.Unreadable,
+                $"Cannot read results file {path}: {e.Message}.", e);
         }
         return Unseal<T>(text, path);
     }
@@ -62,7 +63,7 @@ public static class SealedJson
         }
         int? schema = node[SchemaField]?.GetValueKind() == JsonValueKind.Number ? node[SchemaField]!.GetValue<int>() : null;
         if (schema is not { } version || version < OldestReadableSchemaVersion || version > SchemaVersion)
-            throw new ResultFileException($"Results file {path} has schema version {schema?.ToString() ?? "none"}, this harness reads {OldestReadableSchemaVersion} to {SchemaVersion}. {fix}");
+            throw new ResultFileException(ResultFileError.WrongSchema, $"Results file {path} has schema version {schema?.ToString() ?? "none"}, this harness reads {OldestReadableSchemaVersion} to {SchemaVersion}. {fix}");
         string? recorded = node[HashField]?.GetValueKind() == JsonValueKind.String ? node[HashField]!.GetValue<string>() : null;
         int at = text.LastIndexOf(HashPrefix, StringComparison.Ordinal);
         if (recorded is null || recorded.Length != 64 || at < 0 || string.CompareOrdinal(text, at + HashPrefix.Length, recorded, 0, 64) != 0)
@@ -70,7 +71,7 @@ public static class SealedJson
         string zeroed = string.Concat(text.AsSpan(0, at + HashPrefix.Length), Zeros, text.AsSpan(at + HashPrefix.Length + 64));
         string actual = Sha256(zeroed);
         if (actual != recorded)
-            throw new ResultFileException($"Results file {path} was altered after it was written (content hash {actual[..12]}… ≠ recorded {recorded[..12]}…). {fix}");
+            throw new ResultFileException(ResultFileError.Altered, $"Results file {path} was altered after it was written (content hash {actual[..12]}… ≠ recorded {recorded[..12]}…). {fix}");
         SchemaMigrations.Upgrade(node, version); // after the seal check: the seal covers the bytes as written
         try
         {

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 
 namespace ReproSpecs.Harness.Statistics;

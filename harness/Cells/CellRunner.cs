@@ -38,7 +38,8 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
     {
         if (seeds.Count < 2) throw new ConfigurationException($"a cell needs at least 2 trials to measure disagreement, got {seeds.Count}.");
         int vocab = cell.ModelConfig().VocabSize, rows = context.EvalSet.Count;
-        store.EnsureConfig(cell);
+        if (store.EnsureConfig(cell) is { } repaired)
+            _progress.Report(new TrialProgress(cell.Label, 0, seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, $"rewrote config.json: {repaired}"));
         store.RemoveOrphanedTempFiles(cell);
         var trials = TrainOrReuse(cell, seeds, rows, vocab, out int reused, cancel);
 
@@ -54,22 +55,51 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             Summary = default!,
         };
         record = record with { Summary = Summarise(record) };
-        store.SaveCell(record);
+        if (reused == seeds.Count && Unchanged(store.CellPath(cell, arm), record) is { } stored) record = stored; // nothing new: write nothing
+        else store.SaveCell(record);
         return new CellResult(record, trials.Select(t => t.LastProbabilities).ToList(), trials.Select(t => t.BestProbabilities).ToList(), reused);
     }
+
+    /// <summary>
+    /// The stored cell file when it verifies and holds exactly <paramref name="record"/>'s trials (so a run
+    /// over a complete store writes nothing, and works on read-only media); null otherwise.
+    /// </summary>
+    private static CellRecord? Unchanged(string path, CellRecord record)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var stored = ResultStore.LoadCell(path);
+            bool same = stored.ConfigHash == record.ConfigHash && stored.Arm == record.Arm && stored.EvalFingerprint == record.EvalFingerprint
+                        && System.Text.Json.JsonSerializer.Serialize(stored.Trials, Json.Options) == System.Text.Json.JsonSerializer.Serialize(record.Trials, Json.Options)
+                        && System.Text.Json.JsonSerializer.Serialize(stored.Pairs, Json.Options) == System.Text.Json.JsonSerializer.Serialize(record.Pairs, Json.Options);
+            return same ? stored : null;
+        }
+        catch (ResultFileException) { return null; }
+    }
+
+    /// <summary>
+    /// How long a trial may stay locked by a holder that is gone (its recorded process, on this machine, is
+    /// no longer running) before the run gives up with an error: 30 s. A live holder is waited for as long
+    /// as it trains.
+    /// </summary>
+    public static TimeSpan AbandonedLockTimeout { get; internal set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Loads every finished trial and trains the others. Each trial is trained under an exclusive lock,
     /// so two processes sharing a results folder split the work instead of duplicating or corrupting it:
     /// a trial locked by another process is skipped and picked up from the store once it is written.
+    /// A lock that cannot be taken for any reason other than contention is an error (with its fix).
     /// </summary>
     private List<TrainedTrial> TrainOrReuse(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, int rows, int vocab, out int reused, CancellationToken cancel)
     {
         var done = new TrainedTrial?[seeds.Count];
         string code = CodeFingerprint.Of(cell);
         var pending = Enumerable.Range(0, seeds.Count).ToList();
+        var holders = new Dictionary<int, LockHolder?>();
         reused = 0;
-        bool announcedWait = false;
+        string? announced = null;
+        DateTime? holderGoneSince = null;
         while (pending.Count > 0)
         {
             bool advanced = false;
@@ -79,8 +109,14 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
                 var loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, code, rows, vocab, out _);
                 if (loaded is null)
                 {
-                    using var trialLock = FileLock.TryAcquire(store.TrialLockPath(cell, k, seeds[k]));
-                    if (trialLock is null) continue; // another process is training it right now
+                    string lockPath = store.TrialLockPath(cell, k, seeds[k]);
+                    using var trialLock = AcquireToTrain(cell, k, lockPath);
+                    if (trialLock is null)
+                    {
+                        holders[k] = FileLock.ReadHolder(lockPath); // another process is training it right now
+                        continue;
+                    }
+                    holders.Remove(k);
                     // Re-check under the lock: the other process may have finished it in between.
                     loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, code, rows, vocab, out var problem);
                     if (loaded is null)
@@ -97,19 +133,40 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
                 reused++;
                 done[k] = loaded;
                 pending.Remove(k);
+                holders.Remove(k);
                 advanced = true;
                 _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, cell.Settings.MaxIters, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, "reused from the results store"));
             }
             if (pending.Count > 0 && !advanced)
             {
-                if (!announcedWait)
+                string who = string.Join("; ", pending.Select(k => $"trial {k} by {holders.GetValueOrDefault(k)?.ToString() ?? "an unknown holder"}"));
+                if (who != announced)
                     _progress.Report(new TrialProgress(cell.Label, pending[0], seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero,
-                        $"waiting: another process is training trial(s) {string.Join(", ", pending)}"));
-                announcedWait = true;
+                        $"waiting: another process is training {who}"));
+                announced = who;
+                var gone = pending.Where(k => holders.GetValueOrDefault(k) is { IsGone: true }).ToList();
+                holderGoneSince = gone.Count == 0 ? null : holderGoneSince ?? DateTime.UtcNow;
+                if (holderGoneSince is { } since && DateTime.UtcNow - since >= AbandonedLockTimeout)
+                {
+                    int k = gone[0];
+                    throw new ResultFileException(ResultFileError.AbandonedLock,
+                        $"Trial {k} of {cell.Label} is locked by {holders[k]}, which is no longer running; gave up after {AbandonedLockTimeout.TotalSeconds:0} s. " +
+                        $"Fix: make sure no other reprospecs uses this results folder, delete {store.TrialLockPath(cell, k, seeds[k])}, and rerun: finished trials are reused.");
+                }
                 Task.Delay(TimeSpan.FromMilliseconds(500), cancel).Wait(cancel);
             }
         }
         return done.Select(t => t!).ToList();
+    }
+
+    /// <summary>Takes a missing trial's lock (null: another process holds it); an unusable lock file names the trial it was needed for.</summary>
+    private static FileLock? AcquireToTrain(CellConfig cell, int k, string lockPath)
+    {
+        try { return FileLock.TryAcquire(lockPath); }
+        catch (ResultFileException e)
+        {
+            throw new ResultFileException(e.Kind, $"Trial {k} of {cell.Label} is not in the results store and must be trained, but its lock cannot be taken. {e.Message}", e);
+        }
     }
 
     /// <summary>Metrics of every pair of completed trials (diverged trials never enter a comparison).</summary>

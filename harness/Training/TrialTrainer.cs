@@ -79,6 +79,7 @@ public static class TrialTrainer
                 trainClock.Start();
                 using (torch.NewDisposeScope())
                     stepLosses[step - 1].copy_(Optimization.Step(model, optimizer, sampler));
+                if (DivergenceFault.At(index, step)) stepLosses[step - 1].fill_(float.NaN);
                 trainClock.Stop();
                 if (step == warmup) warmupSeconds = trainClock.Elapsed.TotalSeconds;
 

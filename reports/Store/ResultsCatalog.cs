@@ -17,8 +17,9 @@ namespace ReproSpecs.Reports.Store;
 public sealed class ResultsCatalog
 {
     private ResultsCatalog(IReadOnlyList<string> roots, IReadOnlyList<Loaded<CellRecord>> cells,
-        IReadOnlyList<Loaded<CellRecord>> armCells, IReadOnlyList<Loaded<HypothesisReport>> hypotheses)
+        IReadOnlyList<Loaded<CellRecord>> armCells, IReadOnlyList<Loaded<HypothesisReport>> hypotheses, IReadOnlyList<CheckedFile> supporting)
     {
+        SupportingFiles = supporting;
         Roots = roots;
         Cells = cells;
         ArmCells = armCells;
@@ -37,6 +38,13 @@ public sealed class ResultsCatalog
     /// <summary>Every hypothesis family file, by profile, then family (architectures in study order, then H3).</summary>
     public IReadOnlyList<Loaded<HypothesisReport>> Hypotheses { get; }
 
+    /// <summary>
+    /// The files the cells rest on, each verified (<see cref="CellFolderCheck"/>): <c>config.json</c>, trial
+    /// JSONs and probabilities files. A cell's numbers come from its own sealed cell file, so a bad
+    /// supporting file is flagged without hiding the cell.
+    /// </summary>
+    public IReadOnlyList<CheckedFile> SupportingFiles { get; }
+
     /// <summary>The study cells that verified.</summary>
     public IEnumerable<CellRecord> GoodCells => Cells.Where(c => c.Value is not null).Select(c => c.Value!);
 
@@ -47,12 +55,13 @@ public sealed class ResultsCatalog
     public IEnumerable<Loaded<HypothesisReport>> GoodHypotheses => Hypotheses.Where(h => h.Value is not null);
 
     /// <summary>How many results files were read, of every kind.</summary>
-    public int FileCount => Cells.Count + ArmCells.Count + Hypotheses.Count;
+    public int FileCount => Cells.Count + ArmCells.Count + Hypotheses.Count + SupportingFiles.Count;
 
     /// <summary>Every file that failed verification, of any kind.</summary>
     public IEnumerable<(StoredFile File, FileProblem Problem)> Problems =>
         Cells.Concat(ArmCells).Where(c => c.Problem is not null).Select(c => (c.File, c.Problem!))
             .Concat(Hypotheses.Where(c => c.Problem is not null).Select(c => (c.File, c.Problem!)))
+            .Concat(SupportingFiles.Where(c => c.Problem is not null).Select(c => (c.File, c.Problem!)))
             .OrderBy(p => p.Item1.RelativePath, StringComparer.Ordinal);
 
     /// <summary>Reads the results folders.</summary>
@@ -71,13 +80,16 @@ public sealed class ResultsCatalog
 
         var cells = new List<Loaded<CellRecord>>();
         var hypotheses = new List<Loaded<HypothesisReport>>();
+        var supporting = new List<CheckedFile>();
         foreach (var root in full)
         {
             var store = new ResultStore(root);
             foreach (var path in store.CellFiles(arms: true))
             {
                 var cell = Read<CellRecord>(root, path, CellIdentity, CellPathIdentity, ArmMatchesFileName);
-                if (Wanted(cell.Value?.Config.Profile ?? FirstSegment(cell.File))) cells.Add(cell);
+                if (!Wanted(cell.Value?.Config.Profile ?? FirstSegment(cell.File))) continue;
+                cells.Add(cell);
+                if (cell.Value is { } record && CellArm(cell) == SeedArm.All) supporting.AddRange(CellFolderCheck.Check(root, path, record));
             }
             foreach (var path in store.HypothesisFiles())
             {
@@ -90,7 +102,8 @@ public sealed class ResultsCatalog
         return new ResultsCatalog(full,
             unique.Where(c => CellArm(c) == SeedArm.All).ToList(),
             unique.Where(c => CellArm(c) != SeedArm.All).ToList(),
-            Deduplicate(hypotheses, "hypothesis family").OrderBy(h => h, FamilyOrder).ToList());
+            Deduplicate(hypotheses, "hypothesis family").OrderBy(h => h, FamilyOrder).ToList(),
+            supporting.DistinctBy(f => f.File.FullPath, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>(profile, model, activation) of a cell file: from its record, else from its folder.</summary>
@@ -187,7 +200,7 @@ public sealed class ResultsCatalog
         }
         catch (ResultFileException e)
         {
-            var kind = e.Message.Contains("was altered", StringComparison.Ordinal) ? FileProblemKind.Altered : FileProblemKind.Unreadable;
+            var kind = FileProblems.KindOf(e.Kind);
             return new(file, pathIdentity(file), null, new FileProblem(kind, e.Message.Replace(path, relative, StringComparison.Ordinal)));
         }
     }

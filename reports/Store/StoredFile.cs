@@ -14,6 +14,10 @@ public enum FileProblemKind
     Altered,
     /// <summary>Truncated, not JSON, of another schema version, or not the expected record.</summary>
     Unreadable,
+    /// <summary>Named by another results file (a cell lists the trial, a trial names its probabilities) but not there.</summary>
+    Missing,
+    /// <summary>Whole and sealed, but it belongs elsewhere (another config: copied in from another cell; not the trial its cell embeds).</summary>
+    Mismatched,
 }
 
 /// <summary>A results file that could not be used, with the reason (paths shown relative to the results folder).</summary>

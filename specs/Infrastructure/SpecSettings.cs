@@ -22,7 +22,7 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
     public static SpecSettings FromEnvironment()
     {
         var profile = Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName);
-        int trials = ParseInt(EnvironmentVariables.Trials) ?? profile.Trials;
+        int trials = WholeNumber.FromEnvironment(EnvironmentVariables.Trials, 2, WholeNumber.MaxTrials) ?? profile.Trials;
         int threads = profile.ResolveThreads();
         bool contradictionFails = (EnvironmentVariables.Get(EnvironmentVariables.Contradiction)?.ToLowerInvariant()) switch
         {
@@ -36,14 +36,5 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(a => Harness.Activations.ActivationRegistry.Get(a).Name).ToList();
         return new SpecSettings(profile with { Trials = trials }, trials, UserPaths.ResultsDirectory(), threads, contradictionFails, arms, ablationActivations);
-    }
-
-    private static int? ParseInt(string variable)
-    {
-        string? text = EnvironmentVariables.Get(variable);
-        if (text is null) return null;
-        return int.TryParse(text, out int value)
-            ? value
-            : throw new Harness.ConfigurationException($"{variable}='{text}' is not a whole number. Fix: set it to an integer or unset it.");
     }
 }

@@ -29,14 +29,20 @@ internal sealed class CliProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>reprospecs</c> with <paramref name="args"/> and extra environment variables.</summary>
-    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="runAs">A command prefix such as <c>setpriv --reuid=…</c> to run it as another user.</param>
+    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(runAs is { Count: > 0 } ? runAs[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (runAs is { Count: > 0 })
+        {
+            foreach (var a in runAs.Skip(1)) info.ArgumentList.Add(a);
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reprospecs.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
@@ -44,9 +50,9 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs to completion and returns the exit code.</summary>
-    public static (int ExitCode, string Output) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static (int ExitCode, string Output) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
     {
-        using var p = Start(args, environment);
+        using var p = Start(args, environment, runAs);
         p.WaitForExit(TimeSpan.FromMinutes(5));
         return (p.ExitCode, p.Output);
     }

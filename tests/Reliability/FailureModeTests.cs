@@ -97,6 +97,7 @@ public sealed class FailureModeTests : IDisposable
         var error = Should.Throw<ResultFileException>(() => new CellRunner(context, new ResultStore(notAFolder)).Run("charlm", "relu", trials: 2));
         error.Message.ShouldContain(notAFolder);
         error.Message.ShouldContain("REPROSPECS_RESULTS");
+        error.Message.ShouldContain("is a file, not a folder");
     }
 
     [Theory]
@@ -104,8 +105,12 @@ public sealed class FailureModeTests : IDisposable
     [InlineData(new[] { "--arch", "transformer9" }, "Unknown architecture 'transformer9'")]
     [InlineData(new[] { "--activation", "tanhh" }, "Unknown activation 'tanhh'")]
     [InlineData(new[] { "--activation", "smelu:-1" }, "SmeLU β must be a number > 0")]
-    [InlineData(new[] { "--trials", "1" }, "trials must be at least 2")]
-    [InlineData(new[] { "--max-iters", "0" }, "max_iters must be positive")]
+    [InlineData(new[] { "--trials", "1" }, "--trials must be a whole number >= 2")]
+    [InlineData(new[] { "--trials", "abc" }, "--trials must be a whole number >= 2")]
+    [InlineData(new[] { "--trials", "100000" }, "--trials must be a whole number >= 2 and <= 1000")]
+    [InlineData(new[] { "--threads", "abc" }, "--threads must be a whole number >= 1")]
+    [InlineData(new[] { "--threads", "0" }, "--threads must be a whole number >= 1")]
+    [InlineData(new[] { "--max-iters", "0" }, "--max-iters must be a whole number >= 1")]
     [InlineData(new[] { "--profile", "lite" }, "CUDA")]
     public void The_command_rejects_bad_configuration_before_training_with_one_line(string[] args, string expected)
     {

@@ -45,6 +45,6 @@ public class IntegrityTests
     public void Verified_files_are_counted_in_the_integrity_section()
     {
         using var ws = new ReportWorkspace();
-        ReportBuilder.Build(ws.Input()).Markdown.ShouldContain("All 5 results files verified against their recorded content hashes.", Case.Sensitive, "3 study cells, 1 ablation arm, 1 hypothesis family");
+        ReportBuilder.Build(ws.Input()).Markdown.ShouldContain("All 8 results files verified against their recorded content hashes", Case.Sensitive, "3 study cells, 1 ablation arm, 1 hypothesis family, 3 config.json");
     }
 }
