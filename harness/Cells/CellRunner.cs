@@ -9,7 +9,11 @@ namespace ReproSpecs.Harness.Cells;
 /// <param name="LastProbabilities">Per trial, the final weights' N×V probabilities.</param>
 /// <param name="BestProbabilities">Per trial, the best-validation weights' N×V probabilities.</param>
 /// <param name="ReusedTrials">How many trials were loaded from the store instead of trained.</param>
-public sealed record CellResult(CellRecord Record, IReadOnlyList<float[]?> LastProbabilities, IReadOnlyList<float[]?> BestProbabilities, int ReusedTrials);
+public sealed record CellResult(CellRecord Record, IReadOnlyList<float[]?> LastProbabilities, IReadOnlyList<float[]?> BestProbabilities, int ReusedTrials)
+{
+    /// <summary>Whether a trial's last validation loss is above its best by more than the config's margin (see <see cref="OverfitSummary"/>).</summary>
+    public bool Overfit => Record.Summary.Overfit?.Overfit == true;
+}
 
 /// <summary>
 /// Runs a cell: for each trial, reuse it from the store when it finished under the same config hash,
@@ -126,9 +130,13 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             if (ta.LastProbabilities is null || tb.LastProbabilities is null || ta.BestProbabilities is null || tb.BestProbabilities is null) continue;
             if (ta.Record.EvalFingerprint != tb.Record.EvalFingerprint)
                 throw new InvalidOperationException($"trials {a} and {b} were scored on different contexts; they cannot be compared");
+            // The same Relative PD formula on each trial's own contexts: the study's protocol, as coded.
+            double? asCoded = ta.AsCodedProbabilities is { } pa && tb.AsCodedProbabilities is { } pb
+                ? PredictionDisagreement.Relative(pa, pb) : null;
             pairs.Add(new PairRecord(a, b,
                 PairMetrics.Compute(ta.LastProbabilities, tb.LastProbabilities, targets, vocab),
-                PairMetrics.Compute(ta.BestProbabilities, tb.BestProbabilities, targets, vocab)));
+                PairMetrics.Compute(ta.BestProbabilities, tb.BestProbabilities, targets, vocab),
+                asCoded));
         }
         return pairs;
     }
@@ -146,8 +154,12 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             Summary.Of(record.Pairs.Select(p => pair(p).ElementWisePd).ToList()),
             Summary.Of(record.Pairs.Select(p => pair(p).TargetPd).ToList()),
             Summary.Of(record.Pairs.Select(p => pair(p).Top1Disagreement).ToList()));
+        var asCoded = record.Pairs.All(p => p.AsCodedRelativePd is not null)
+            ? Summary.Of(record.Pairs.Select(p => p.AsCodedRelativePd!.Value).ToList()) : null;
+        var overfit = record.Config.OverfitMargin is { } margin ? OverfitSummary.Of(done, margin) : null;
         return new CellSummary(done.Count, diverged,
             Of(t => t.Last!, p => p.Last), Of(t => t.Best!, p => p.Best),
-            Summary.Of(done.Select(t => t.History[^1].ValLoss).ToList()));
+            Summary.Of(done.Select(t => t.History[^1].ValLoss).ToList()),
+            asCoded, overfit);
     }
 }

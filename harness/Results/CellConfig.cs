@@ -14,7 +14,9 @@ namespace ReproSpecs.Harness.Results;
 public sealed record CellConfig
 {
     /// <summary>Version of the training/evaluation computation; part of the hash.</summary>
-    public const int CurrentComputeVersion = 2; // 2: transformer embeddings and blocks shared (module order, hence init draws, changed)
+    // 2: transformer embeddings and blocks shared (module order, hence init draws, changed).
+    // 3: best step selected on a validation part disjoint from the scored contexts; as-coded scoring added.
+    public const int CurrentComputeVersion = 3;
 
     /// <summary>Computation version these results were produced with.</summary>
     public int ComputeVersion { get; init; } = CurrentComputeVersion;
@@ -58,6 +60,16 @@ public sealed record CellConfig
     public required int EvalContexts { get; init; }
     /// <summary>Seed of the evaluation contexts and loss batches.</summary>
     public required long EvalSeed { get; init; }
+    /// <summary>
+    /// Fraction of the validation text that selects the best step (the scored contexts come from the rest);
+    /// null in results of compute version 2 or older, which selected on the whole validation text.
+    /// Omitted from JSON when null, so older configs keep their hashes.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? SelectionFraction { get; init; }
+    /// <summary>Nats by which a last selection-loss above the best marks a trial as overfit (null in older results).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OverfitMargin { get; init; }
     /// <summary>Training device.</summary>
     public required DeviceKind Device { get; init; }
     /// <summary>SHA-256 of the corpus.</summary>
@@ -76,7 +88,8 @@ public sealed record CellConfig
         Dropout = profile.Dropout, GatedWidth = profile.GatedWidth, BatchSize = profile.BatchSize, MaxIters = profile.MaxIters,
         EvalInterval = profile.EvalInterval, EvalIters = profile.EvalIters, LearningRate = profile.LearningRate,
         WeightDecay = profile.WeightDecay, Beta1 = profile.Beta1, Beta2 = profile.Beta2, Schedule = profile.Schedule,
-        EvalContexts = profile.EvalContexts, EvalSeed = profile.EvalSeed, Device = profile.Device, CorpusSha256 = corpusSha256,
+        EvalContexts = profile.EvalContexts, EvalSeed = profile.EvalSeed,
+        SelectionFraction = profile.SelectionFraction, OverfitMargin = profile.OverfitMargin, Device = profile.Device, CorpusSha256 = corpusSha256,
         Threads = profile.Device == DeviceKind.Cpu ? Runtime.TorchRuntime.Threads : 0,
     };
 

@@ -73,6 +73,11 @@ public sealed record TrialRecord
     public Score? Last { get; init; }
     /// <summary>The best-validation weights scored (null when diverged).</summary>
     public Score? Best { get; init; }
+    /// <summary>
+    /// The final weights scored under the study's protocol (<see cref="Training.EvaluationProtocol.AsCoded"/>):
+    /// on this trial's own fresh validation windows. Null when diverged and in results before compute version 3.
+    /// </summary>
+    public Score? AsCoded { get; init; }
     /// <summary>Where the time went.</summary>
     public required TrialTiming Timing { get; init; }
     /// <summary>When training finished (UTC).</summary>

@@ -39,6 +39,8 @@ public class CellConfigTests
         ["schedule"] = c => c with { Schedule = LrSchedule.Cosine },
         ["eval_contexts"] = c => c with { EvalContexts = c.EvalContexts + 1 },
         ["eval_seed"] = c => c with { EvalSeed = c.EvalSeed + 1 },
+        ["selection_fraction"] = c => c with { SelectionFraction = 0.6 },
+        ["overfit_margin"] = c => c with { OverfitMargin = 0.05 },
         ["device"] = c => c with { Device = DeviceKind.Cuda },
         ["corpus_sha256"] = c => c with { CorpusSha256 = new string('d', 64) },
     };
