@@ -17,8 +17,9 @@ public sealed record CellConfig
 {
     /// <summary>Version of the training/evaluation computation; part of the hash.</summary>
     /// <remarks>2: transformer embeddings and blocks shared (module order, hence init draws, changed).
-    /// 3: the config holds its profile's settings as one nested record (hashes changed, numbers did not).</remarks>
-    public const int CurrentComputeVersion = 3;
+    /// 3: best step selected on a validation part disjoint from the scored contexts; as-coded scoring added.
+    /// 4: the config holds its profile's settings as one nested record (hashes changed, numbers did not).</remarks>
+    public const int CurrentComputeVersion = 4;
 
     /// <summary>Computation version these results were produced with.</summary>
     public int ComputeVersion { get; init; } = CurrentComputeVersion;

@@ -22,7 +22,11 @@ public sealed record PairMetrics(double RelativePd, double ElementWisePd, double
 /// <param name="TrialB">Index of the second trial.</param>
 /// <param name="Last">Final weights.</param>
 /// <param name="Best">Best-validation weights.</param>
-public sealed record PairRecord(int TrialA, int TrialB, PairMetrics Last, PairMetrics Best);
+/// <param name="AsCodedRelativePd">
+/// Relative PD of the final weights under the study's protocol (each trial on its own fresh windows,
+/// <see cref="EvaluationProtocol.AsCoded"/>); null in results before compute version 3.
+/// </param>
+public sealed record PairRecord(int TrialA, int TrialB, PairMetrics Last, PairMetrics Best, double? AsCodedRelativePd = null);
 
 /// <summary>Per-trial and per-pair figures of one set of weights (last or best), summarised over the cell.</summary>
 /// <param name="Loss">Evaluation-context loss per trial.</param>
@@ -39,7 +43,10 @@ public sealed record WeightsSummary(Summary Loss, Summary Accuracy, Summary Rela
 /// <param name="Last">Figures of the final weights (null with fewer than two completed trials).</param>
 /// <param name="Best">Figures of the best-validation weights.</param>
 /// <param name="FinalValLoss">Periodic validation loss at the last step, per completed trial.</param>
-public sealed record CellSummary(int CompletedTrials, int DivergedTrials, WeightsSummary? Last, WeightsSummary? Best, Summary? FinalValLoss);
+/// <param name="AsCodedRelativePd">Relative PD per pair under the study's as-coded protocol (final weights); null before compute version 3.</param>
+/// <param name="Overfit">Whether the trials overfit (last validation loss above the best by the config's margin); null before compute version 3.</param>
+public sealed record CellSummary(int CompletedTrials, int DivergedTrials, WeightsSummary? Last, WeightsSummary? Best, Summary? FinalValLoss,
+    Summary? AsCodedRelativePd = null, OverfitSummary? Overfit = null);
 
 /// <summary>Everything about one cell: <c>cell.json</c>.</summary>
 public sealed record CellRecord

@@ -58,6 +58,17 @@ public sealed record Profile
     public GatedWidthRule GatedWidth { get; init; } = GatedWidthRule.Parity;
     /// <summary>Number of fixed evaluation contexts N.</summary>
     public int EvalContexts { get; init; } = 1000;
+    /// <summary>
+    /// Fraction of the validation text, from its start, whose loss selects the best step (and is the "val"
+    /// curve); the scored contexts are drawn from the rest, so best weights are never chosen on the data
+    /// they are scored on.
+    /// </summary>
+    public double SelectionFraction { get; init; } = 0.5;
+    /// <summary>
+    /// A trial overfits when its last selection-loss is above its best by more than this many nats; the cell
+    /// records it, since then final and best weights are different models.
+    /// </summary>
+    public double OverfitMargin { get; init; } = 0.02;
     /// <summary>Seed of the evaluation contexts and loss batches (never a training seed).</summary>
     public long EvalSeed { get; init; } = 1337;
     /// <summary>Trials per cell K (at least 2). How many trials run does not change any one trial: not in a cell's identity.</summary>
@@ -87,6 +98,9 @@ public sealed record Profile
         return Threads ?? Environment.ProcessorCount;
     }
 
+    /// <summary>Length of the selection part of a validation text of <paramref name="validationTokens"/> tokens.</summary>
+    public long SelectionTokens(long validationTokens) => (long)(validationTokens * SelectionFraction);
+
     /// <summary>Checks every field; throws a <see cref="ConfigurationException"/> naming the first bad one.</summary>
     /// <param name="validationTokens">Length of the validation text, when known (block must be shorter).</param>
     public void Validate(int? validationTokens = null)
@@ -102,8 +116,15 @@ public sealed record Profile
         Require(NEmbd % Math.Max(NHead, 1) == 0, $"n_embd ({NEmbd}) must be divisible by n_head ({NHead}). Fix: choose n_head among the divisors of n_embd.");
         Require(NLayer > 0, $"n_layer must be positive, got {NLayer}.");
         Require(BlockSize > 0, $"block_size must be positive, got {BlockSize}.");
+        Require(SelectionFraction is > 0 and < 1, $"selection_fraction must be in (0, 1), got {SelectionFraction}. Fix: e.g. 0.5 (half the validation text selects the best step, half is scored).");
+        Require(OverfitMargin >= 0 && double.IsFinite(OverfitMargin), $"overfit_margin must be a number >= 0 (nats), got {OverfitMargin}.");
         if (validationTokens is { } v)
+        {
             Require(BlockSize < v, $"block_size ({BlockSize}) must be shorter than the validation text ({v} tokens: the last 10 % of the corpus). Fix: use a longer corpus, or a profile with a smaller block_size.");
+            long selection = SelectionTokens(v);
+            Require(BlockSize < selection && BlockSize < v - selection,
+                $"block_size ({BlockSize}) must be shorter than both parts of the validation text ({selection} selection and {v - selection} scored tokens). Fix: use a smaller block_size or a selection_fraction nearer 0.5.");
+        }
         Require(BatchSize > 0, $"batch_size must be positive, got {BatchSize}.");
         Require(MaxIters > 0, $"max_iters must be positive, got {MaxIters}.");
         Require(EvalInterval > 0, $"eval_interval must be positive, got {EvalInterval}.");

@@ -33,7 +33,7 @@ public sealed record Score(
 /// <summary>Where a trial's time went. Throughput excludes the warm-up steps.</summary>
 /// <param name="TrainSeconds">Wall time of the optimisation steps only.</param>
 /// <param name="EvalSeconds">Wall time of the periodic loss evaluations.</param>
-/// <param name="ScoreSeconds">Wall time of scoring the evaluation contexts (last and best).</param>
+/// <param name="ScoreSeconds">Wall time of scoring the evaluation contexts (last and best weights, and the last weights as coded).</param>
 /// <param name="WarmupSteps">Steps excluded from the throughput figures.</param>
 /// <param name="SteadyMsPerStep">Mean milliseconds per step after warm-up.</param>
 /// <param name="SteadyTokensPerSecond">Training tokens per second after warm-up.</param>
@@ -77,6 +77,11 @@ public sealed record TrialRecord
     public Score? Last { get; init; }
     /// <summary>The best-validation weights scored (null when diverged).</summary>
     public Score? Best { get; init; }
+    /// <summary>
+    /// The final weights scored under the study's protocol (<see cref="EvaluationProtocol.AsCoded"/>):
+    /// on this trial's own fresh validation windows. Null when diverged and in results before compute version 3.
+    /// </summary>
+    public Score? AsCoded { get; init; }
     /// <summary>Where the time went.</summary>
     public required TrialTiming Timing { get; init; }
     /// <summary>When training finished (UTC).</summary>

@@ -113,7 +113,11 @@ public sealed class ResultStore
             string sha = ProbabilityFile.Write(Path.Combine(dir, file), probs, vocabSize);
             return score with { ProbabilitiesFile = file, ProbabilitiesSha256 = sha };
         }
-        var record = r with { Last = Save(r.Last, trial.LastProbabilities, "last"), Best = Save(r.Best, trial.BestProbabilities, "best") };
+        var record = r with
+        {
+            Last = Save(r.Last, trial.LastProbabilities, "last"), Best = Save(r.Best, trial.BestProbabilities, "best"),
+            AsCoded = Save(r.AsCoded, trial.AsCodedProbabilities, "ascoded"),
+        };
         SealedJson.Write(TrialPath(cell, r.Index, r.Seeds), record);
         return record;
     }
@@ -140,7 +144,7 @@ public sealed class ResultStore
             }
             float[]? Load(Score? s) => s is null ? null
                 : ProbabilityFile.Read(Path.Combine(CellDirectory(cell), s.ProbabilitiesFile), s.ProbabilitiesSha256, rows, vocabSize);
-            return new TrainedTrial(record, Load(record.Last), Load(record.Best));
+            return new TrainedTrial(record, Load(record.Last), Load(record.Best), Load(record.AsCoded));
         }
         catch (ResultFileException e)
         {

@@ -12,6 +12,17 @@ public sealed class Activation : nn.Module<Tensor, Tensor>
     /// <summary>The registry entry this module applies.</summary>
     public ActivationSpec Spec { get; }
 
+    /// <summary>
+    /// Sees every (input, output) of this site; null in normal use. The wiring check sets it to verify that
+    /// the function applied at each site is the configured one (a call count alone misses a swapped site).
+    /// </summary>
+    internal Action<Tensor, Tensor>? Observer { get; set; }
+
     /// <inheritdoc />
-    public override Tensor forward(Tensor input) => Spec.Function(input);
+    public override Tensor forward(Tensor input)
+    {
+        var output = Spec.Function(input);
+        Observer?.Invoke(input, output);
+        return output;
+    }
 }

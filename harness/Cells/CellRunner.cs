@@ -180,9 +180,13 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             if (ta.LastProbabilities is null || tb.LastProbabilities is null || ta.BestProbabilities is null || tb.BestProbabilities is null) continue;
             if (ta.Record.EvalFingerprint != tb.Record.EvalFingerprint)
                 throw new InvalidOperationException($"trials {a} and {b} were scored on different contexts; they cannot be compared");
+            // The same Relative PD formula on each trial's own contexts: the study's protocol, as coded.
+            double? asCoded = ta.AsCodedProbabilities is { } pa && tb.AsCodedProbabilities is { } pb
+                ? PredictionDisagreement.Relative(pa, pb) : null;
             pairs.Add(new PairRecord(a, b,
                 PairMetrics.Compute(ta.LastProbabilities, tb.LastProbabilities, targets, vocab),
-                PairMetrics.Compute(ta.BestProbabilities, tb.BestProbabilities, targets, vocab)));
+                PairMetrics.Compute(ta.BestProbabilities, tb.BestProbabilities, targets, vocab),
+                asCoded));
         }
         return pairs;
     }
@@ -200,8 +204,12 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             Summary.Of(record.Pairs.Select(p => pair(p).ElementWisePd).ToList()),
             Summary.Of(record.Pairs.Select(p => pair(p).TargetPd).ToList()),
             Summary.Of(record.Pairs.Select(p => pair(p).Top1Disagreement).ToList()));
+        var asCoded = record.Pairs.All(p => p.AsCodedRelativePd is not null)
+            ? Summary.Of(record.Pairs.Select(p => p.AsCodedRelativePd!.Value).ToList()) : null;
+        var overfit = OverfitSummary.Of(done, record.Config.Settings.OverfitMargin);
         return new CellSummary(done.Count, diverged,
             Of(t => t.Last!, p => p.Last), Of(t => t.Best!, p => p.Best),
-            Summary.Of(done.Select(t => t.History[^1].ValLoss).ToList()));
+            Summary.Of(done.Select(t => t.History[^1].ValLoss).ToList()),
+            asCoded, overfit);
     }
 }

@@ -46,14 +46,20 @@ public sealed class EvalSet : IDisposable
     /// <summary>SHA-256 over (T, starts): two trials were scored on the same contexts iff these match.</summary>
     public string Fingerprint { get; }
 
-    /// <summary>Draws <paramref name="count"/> windows of <paramref name="blockSize"/> from the validation split.</summary>
-    public static EvalSet Draw(CharDataset data, int count, int blockSize, long seed)
+    /// <summary>
+    /// Draws <paramref name="count"/> windows of <paramref name="blockSize"/> from the validation split, at or
+    /// after token <paramref name="firstToken"/> (the scoring part; the tokens before it select the best step,
+    /// so the contexts that are scored never chose the weights that are scored).
+    /// </summary>
+    public static EvalSet Draw(CharDataset data, int count, int blockSize, long seed, long firstToken = 0)
     {
         if (count < 1) throw new ConfigurationException($"eval_contexts must be at least 1, got {count}.");
-        if (Windows.StartCount(data.ValLength, blockSize) < 1)
-            throw new ConfigurationException($"block_size {blockSize} is not shorter than the validation text ({data.ValLength} tokens). Fix: use a smaller block_size.");
+        long length = data.ValLength - firstToken;
+        if (firstToken < 0 || Windows.StartCount(length, blockSize) < 1)
+            throw new ConfigurationException($"block_size {blockSize} is not shorter than the scored part of the validation text ({length} tokens from token {firstToken}). Fix: use a smaller block_size or a smaller selection_fraction.");
         using var generator = new Generator((ulong)seed, torch.CPU);
-        using var starts = torch.randint(Windows.StartCount(data.ValLength, blockSize), [count], dtype: ScalarType.Int64, generator: generator);
+        using var drawn = torch.randint(Windows.StartCount(length, blockSize), [count], dtype: ScalarType.Int64, generator: generator);
+        using var starts = drawn + firstToken;
         var (x, y) = Windows.Gather(data.Val, starts, blockSize);
         using var last = y[.., -1].to(torch.CPU);
         int[] lastTargets = last.data<long>().Select(v => (int)v).ToArray();

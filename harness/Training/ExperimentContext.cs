@@ -44,9 +44,21 @@ public sealed class ExperimentContext : IDisposable
         profile.Validate(valTokens);
         var device = DeviceResolver.Resolve(profile.Device);
         var data = CharDataset.From(corpus, device);
-        var evalSet = EvalSet.Draw(data, profile.EvalContexts, profile.BlockSize, profile.EvalSeed);
-        var lossBatches = LossBatches.Draw(data, profile.EvalIters, profile.BatchSize, profile.BlockSize, profile.EvalSeed);
+        var (evalSet, lossBatches) = DrawEvaluationData(profile, data);
         return new ExperimentContext(profile, corpus, device, data, evalSet, lossBatches);
+    }
+
+    /// <summary>
+    /// The scored contexts and the loss batches of <paramref name="profile"/>: validation loss batches (which
+    /// pick the best step) in the first <see cref="Profile.SelectionFraction"/> of the validation text, scored
+    /// contexts in the rest, so the two share no token position.
+    /// </summary>
+    public static (EvalSet EvalSet, LossBatches LossBatches) DrawEvaluationData(Profile profile, CharDataset data)
+    {
+        long selection = profile.SelectionTokens(data.ValLength);
+        var evalSet = EvalSet.Draw(data, profile.EvalContexts, profile.BlockSize, profile.EvalSeed, firstToken: selection);
+        var lossBatches = LossBatches.Draw(data, profile.EvalIters, profile.BatchSize, profile.BlockSize, profile.EvalSeed, selectionTokens: selection);
+        return (evalSet, lossBatches);
     }
 
     /// <inheritdoc />

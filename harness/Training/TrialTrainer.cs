@@ -11,7 +11,8 @@ namespace ReproSpecs.Harness.Training;
 /// <summary>
 /// Trains one seeded trial of a cell: AdamW on random windows, periodic train/val loss on fixed
 /// batches, a snapshot of the best-validation weights, and scoring of both the last and the best
-/// weights on the fixed evaluation contexts. Stops at the first non-finite loss (divergence).
+/// weights on the fixed evaluation contexts; the last weights are also scored the study's way
+/// (<see cref="EvaluationProtocol.AsCoded"/>). Stops at the first non-finite loss (divergence).
 /// </summary>
 public static class TrialTrainer
 {
@@ -104,10 +105,12 @@ public static class TrialTrainer
 
             double steadyMs = SteadyMsPerStep(trainClock.Elapsed.TotalSeconds, warmupSeconds, Math.Max(checkedUpTo, 1), warmup);
             var scoreClock = Stopwatch.StartNew();
-            Scored? last = null, best = null;
+            Scored? last = null, best = null, asCoded = null;
             if (divergedAt is null)
             {
                 last = Evaluation.Score(model, ctx.EvalSet);
+                using (var own = AsCodedContexts.Draw(ctx.Data, cell.Settings.EvalContexts, t, cell.Settings.EvalSeed, index))
+                    asCoded = Evaluation.Score(model, own);
                 using (torch.no_grad())
                     for (int i = 0; i < parameters.Count; i++) parameters[i].copy_(snapshot[i]);
                 best = Evaluation.Score(model, ctx.EvalSet);
@@ -128,11 +131,12 @@ public static class TrialTrainer
                 BestStep = bestStep,
                 Last = last is null ? null : ToScore(last, maxIters),
                 Best = best is null ? null : ToScore(best, bestStep),
+                AsCoded = asCoded is null ? null : ToScore(asCoded, maxIters),
                 Timing = new TrialTiming(trainClock.Elapsed.TotalSeconds, evalClock.Elapsed.TotalSeconds, scoreClock.Elapsed.TotalSeconds,
                     warmup, steadyMs, steadyMs > 0 ? b * t * 1000.0 / steadyMs : 0),
                 FinishedAt = DateTimeOffset.UtcNow,
             };
-            return new TrainedTrial(record, last?.Probabilities, best?.Probabilities);
+            return new TrainedTrial(record, last?.Probabilities, best?.Probabilities, asCoded?.Probabilities);
         }
         finally
         {

@@ -12,7 +12,8 @@ namespace ReproSpecs.Reports.Sections;
 /// <summary>
 /// The seed-source ablation: per (profile, architecture, activation) that has any seed-arm file
 /// (<c>cell-&lt;arm&gt;.json</c>), Relative PD and top-1 disagreement per arm, the study's <c>cell.json</c> as the
-/// all arm, with a bar figure; omitted when no arm file verified.
+/// all arm, with a bar figure; omitted when no arm file verified. Where the results carry it, the study's
+/// as-coded Relative PD (each trial on its own fresh windows) stands beside the corrected one.
 /// </summary>
 public static class AblationSection
 {
@@ -38,7 +39,14 @@ public static class AblationSection
     {
         string name = StudyOrder.ModelDisplayName(key.Model);
         md.AppendLine($"### {name}, {key.Activation}, profile {key.Profile}").AppendLine();
-        var table = new MdTable("arm", "varies between trials", "Relative PD mean [min–max]", "top-1 disagreement", "trials", "note", "results file").RightAlign(4);
+        // The as-coded column only where some arm has it (results before compute version 3 do not).
+        bool asCoded = files.Any(f => f.Value?.Summary.AsCodedRelativePd is not null);
+        string[] headers = asCoded
+            ? ["arm", "varies between trials", "Relative PD mean [min–max]", "as-coded Relative PD (study's protocol)", "top-1 disagreement", "trials", "note", "results file"]
+            : ["arm", "varies between trials", "Relative PD mean [min–max]", "top-1 disagreement", "trials", "note", "results file"];
+        var table = new MdTable(headers).RightAlign(asCoded ? 5 : 4);
+        string[] Cells(string arm, string varies, string pd, string study, string top1, string trials, string note, string link) =>
+            asCoded ? [arm, varies, pd, study, top1, trials, note, link] : [arm, varies, pd, top1, trials, note, link];
         var bars = new List<(SeedArm Arm, Harness.Metrics.Summary RelativePd)>();
         foreach (var file in files)
         {
@@ -46,7 +54,7 @@ public static class AblationSection
             string link = ctx.FileLink(file.File, Path.GetFileName(file.File.RelativePath));
             if (file.Value is not { } r)
             {
-                table.Row(Md.Code(SeedArms.Name(arm)), Varies(arm), file.Problem!.Kind == FileProblemKind.Altered ? "**ALTERED: excluded**" : "**UNREADABLE: excluded**", "—", "—", "", link);
+                table.Row(Cells(Md.Code(SeedArms.Name(arm)), Varies(arm), file.Problem!.Kind == FileProblemKind.Altered ? "**ALTERED: excluded**" : "**UNREADABLE: excluded**", "—", "—", "—", "", link));
                 continue;
             }
             string trials = r.Summary.CompletedTrials == r.Trials.Count
@@ -54,13 +62,18 @@ public static class AblationSection
                 : $"{r.Summary.CompletedTrials} of {r.Trials.Count} completed";
             if (r.Summary.Last is not { } last)
             {
-                table.Row(Md.Code(SeedArms.Name(arm)), Varies(arm), "n/a: fewer than 2 completed trials", "—", trials, "", link);
+                table.Row(Cells(Md.Code(SeedArms.Name(arm)), Varies(arm), "n/a: fewer than 2 completed trials", "—", "—", trials, "", link));
                 continue;
             }
-            table.Row(Md.Code(SeedArms.Name(arm)), Varies(arm), Fmt.PdRange(last.RelativePd), Fmt.Pd(last.Top1Disagreement.Mean), trials, Note(arm, r), link);
+            string study = r.Summary.AsCodedRelativePd is { } s ? Fmt.PdRange(s) : "—";
+            table.Row(Cells(Md.Code(SeedArms.Name(arm)), Varies(arm), Fmt.PdRange(last.RelativePd), study, Fmt.Pd(last.Top1Disagreement.Mean), trials, Note(arm, r), link));
             bars.Add((arm, last.RelativePd));
         }
         table.WriteTo(md);
+        if (asCoded)
+            md.AppendLine("The as-coded column scores each trial on its own fresh random validation windows (last position), as the study's code did, " +
+                          "with the same Relative PD formula: there even the same arm's bit-identical models disagree, so the study's published PDs " +
+                          "measure which contexts were sampled, not what the seeds changed.").AppendLine();
 
         var hashes = files.Where(f => f.Value is not null).Select(f => f.Value!.ConfigHash).Distinct().ToList();
         if (hashes.Count > 1)

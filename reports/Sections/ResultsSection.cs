@@ -117,8 +117,19 @@ public static class ResultsSection
                 plot => Charts.ValidationLossCurves(plot, $"{name} ({profile}): validation loss", good)));
     }
 
-    /// <summary>Best-validation vs final weights: the best weights' figures, or "= final" when every trial was best at its last step.</summary>
+    /// <summary>
+    /// Best-validation vs final weights: the best weights' figures, or "= final" when every trial was best at its
+    /// last step; marked overfit when a trial's last validation loss is above its best by more than the margin.
+    /// </summary>
     private static string BestColumn(CellRecord r, WeightsSummary best, IReadOnlyList<TrialRecord> done)
+    {
+        string overfit = r.Summary.Overfit is { Overfit: true } o
+            ? $"; **overfit**: {o.OverfitTrials.ToString(System.Globalization.CultureInfo.InvariantCulture)} of {o.Gaps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} trials end > {o.Margin.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} nats above their best val loss"
+            : "";
+        return BestFigures(r, best, done) + overfit;
+    }
+
+    private static string BestFigures(CellRecord r, WeightsSummary best, IReadOnlyList<TrialRecord> done)
     {
         var steps = done.Select(t => t.BestStep).ToList();
         string stepText = string.Join(", ", steps.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -153,5 +153,29 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
         }
     }
 
+    /// <summary>
+    /// The study's protocol as a labelled negative control: on the same-seed arm (bit-identical models on CPU)
+    /// the corrected Relative PD is exactly 0, while the as-coded one (each model on its own fresh windows,
+    /// the same formula) is far from 0, so the study's published PDs measure context sampling, not seeds.
+    /// </summary>
+    [SkippableFact]
+    [Trait("Ablation", "seed")]
+    public void The_studys_as_coded_protocol_shows_disagreement_between_identical_models()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        Skip.If(fixture.Context.Device.type != TorchSharp.DeviceType.CPU, "identical models are only promised on CPU");
+        var record = fixture.Runner.RunArm(Model, "relu", SeedArm.SameSeed, fixture.Settings.Trials).Record;
+        record.Trials.ShouldAllBe(t => t.Status == TrialStatus.Completed, $"{record.Config.Label} [same]: a trial diverged");
+        foreach (var pair in record.Pairs)
+        {
+            pair.Last.RelativePd.ShouldBe(0.0, $"{record.Config.Label} [same]: corrected protocol, trials {pair.TrialA} and {pair.TrialB} are the same model");
+            pair.AsCodedRelativePd.ShouldNotBeNull().ShouldBeGreaterThan(AsCodedFloor,
+                $"{record.Config.Label} [same]: as-coded protocol, trials {pair.TrialA} and {pair.TrialB} are the same model scored on different windows");
+        }
+    }
+
+    /// <summary>What "far from 0" means for the as-coded Relative PD of identical models (a total-variation distance in [0, 1]).</summary>
+    private const double AsCodedFloor = 0.1;
+
     private void ShouldPass(CheckResult result) => result.Problem.ShouldBeNull($"{Model}: {result.Check}");
 }

@@ -43,6 +43,39 @@ public class SmeLUTests
         g[1].Left.ShouldBe(g[1].Right, 1e-5, $"{name}: one-sided slopes at +β");
     }
 
+    [Theory]
+    [MemberData(nameof(Betas))]
+    public void Autograd_slope_at_the_knots_exactly_is_the_float64_derivative(string name, double beta)
+    {
+        TorchRuntime.EnsureInitialized();
+        // Exactly at ±β (not ±β ± ε): both clamped pieces meet there, and each may pass its own slope.
+        double[] x = [-2 * beta, -beta, -beta / 2, 0, beta / 2, beta, 2 * beta];
+        foreach (var dtype in new[] { ScalarType.Float32, ScalarType.Float64 })
+        {
+            using var scope = torch.NewDisposeScope();
+            var input = torch.tensor(x, dtype: ScalarType.Float64).to(dtype).requires_grad_(true);
+            ActivationRegistry.Get(name).Function(input).sum().backward();
+            var g = input.grad!.to(ScalarType.Float64).data<double>().ToArray();
+            for (int i = 0; i < x.Length; i++)
+                g[i].ShouldBe(SmeLU.ReferenceDerivative(x[i], beta), 1e-7, $"{name}'({x[i]}) in {dtype}");
+        }
+        SmeLU.ReferenceDerivative(-beta, beta).ShouldBe(0);
+        SmeLU.ReferenceDerivative(beta, beta).ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Betas))]
+    public void Forward_values_are_bit_identical_to_the_two_clamp_form(string name, double beta)
+    {
+        TorchRuntime.EnsureInitialized();
+        // The knot-gradient fix must not move any forward value, so trained results stay the same.
+        using var scope = torch.NewDisposeScope();
+        using var generator = new Generator(5);
+        var x = torch.cat([torch.randn(10_000, generator: generator) * 2, torch.tensor(new[] { -(float)beta, 0f, (float)beta })]);
+        var earlier = (x + beta).clamp(0.0, 2.0 * beta).square().div(4.0 * beta).add((x - beta).clamp_min(0.0));
+        ActivationRegistry.Get(name).Function(x).eq(earlier).all().item<bool>().ShouldBeTrue();
+    }
+
     [Fact]
     public void The_same_slope_check_fails_for_relu_at_zero()
     {

@@ -65,8 +65,8 @@ public sealed class CellRunnerTests : IDisposable
         _temp.Files().Where(f => !Path.GetFileName(f).StartsWith('.')).ShouldBe(new[]
         {
             "cell.json", "config.json",
-            "trial-00-i42-d42-o42.best.f32", "trial-00-i42-d42-o42.json", "trial-00-i42-d42-o42.last.f32",
-            "trial-01-i43-d43-o43.best.f32", "trial-01-i43-d43-o43.json", "trial-01-i43-d43-o43.last.f32",
+            "trial-00-i42-d42-o42.ascoded.f32", "trial-00-i42-d42-o42.best.f32", "trial-00-i42-d42-o42.json", "trial-00-i42-d42-o42.last.f32",
+            "trial-01-i43-d43-o43.ascoded.f32", "trial-01-i43-d43-o43.best.f32", "trial-01-i43-d43-o43.json", "trial-01-i43-d43-o43.last.f32",
         }.Select(f => Path.Combine(dir, f)).Order(StringComparer.Ordinal));
 
         SealedJson.Read<CellConfig>(CellFile("config.json")).ShouldBe(Cell);

@@ -23,6 +23,14 @@ public class StructuralChecksCatchFaultsTests
     }
 
     [Fact]
+    public void Causality_check_catches_a_model_that_looks_ahead_only_in_training_mode()
+    {
+        var result = CausalityCheck.Run(c => new TrainingLeakLM(c), Tiny);
+        result.Problem.ShouldNotBeNull().ShouldContain("in training mode");
+        result.Problem.ShouldContain("sees the future");
+    }
+
+    [Fact]
     public void Causality_check_passes_the_causal_convolution_model() =>
         CausalityCheck.Run(c => new ConvLM(c), Tiny).Problem.ShouldBeNull();
 
@@ -49,8 +57,29 @@ public class StructuralChecksCatchFaultsTests
     }
 
     [Fact]
+    public void Wiring_check_catches_a_site_applied_twice_and_a_site_that_hard_codes_gelu()
+    {
+        var result = ActivationWiringCheck.Run(c => new TwiceThenGeluLM(c), Tiny, TwiceThenGeluLM.ClaimedSites);
+        result.Problem.ShouldNotBeNull().ShouldContain("was applied 2 times in one forward");
+        result.Problem.ShouldContain("does not apply");
+        result.Problem.ShouldContain("it carries 'gelu'");
+    }
+
+    [Fact]
     public void Wiring_check_passes_a_model_wired_at_every_layer() =>
         ActivationWiringCheck.Run(c => new CharLM(c), Tiny, CharLM.ActivationSites).Problem.ShouldBeNull();
+
+    public static TheoryData<string> Architectures => new(ModelRegistry.StudyGrid);
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void Every_real_architecture_passes_the_stricter_wiring_and_causality_checks(string architecture)
+    {
+        var spec = ModelRegistry.Get(architecture);
+        ActivationWiringCheck.Run(spec.Create, Tiny, spec.ActivationSites).Problem.ShouldBeNull();
+        CausalityCheck.Run(spec.Create, Tiny).Problem.ShouldBeNull();
+        CausalityCheck.Run(spec.Create, CheckModels.Tiny("swiglu")).Problem.ShouldBeNull();
+    }
 
     [Fact]
     public void Seed_check_catches_weights_the_seed_does_not_reach()

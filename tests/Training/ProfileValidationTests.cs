@@ -49,7 +49,10 @@ public class ProfileValidationTests
     {
         var e = Should.Throw<ConfigurationException>(() => Valid.Validate(validationTokens: Valid.BlockSize));
         e.ShouldBeOneLineMentioning("block_size (16)", "validation text (16 tokens", "Fix:");
-        Should.NotThrow(() => Valid.Validate(validationTokens: Valid.BlockSize + 1));
+        // Both parts (selection, scored) must be longer than the block: with half each, 2·(T+1) tokens suffice.
+        Should.NotThrow(() => Valid.Validate(validationTokens: 2 * (Valid.BlockSize + 1)));
+        Should.Throw<ConfigurationException>(() => Valid.Validate(validationTokens: 2 * Valid.BlockSize + 1))
+            .ShouldBeOneLineMentioning("both parts of the validation text", "selection_fraction");
     }
 
     [Fact]

@@ -14,6 +14,11 @@ namespace ReproSpecs.Harness.Models.Checks;
 /// <item>The forward pass really calls the registered function: a counting probe is registered under a
 /// fresh name (once elementwise, once gated), a model is built with it, and one forward must call it
 /// exactly as often as the architecture documents (or at least once where it documents nothing).</item>
+/// <item>Every marked site (each <see cref="Activation"/> module, also the one inside a gate) applies the
+/// configured function: for each activation of both groups, one forward must call every site exactly once,
+/// with an output bit-identical to the registered function applied to that site's input, and the model must
+/// have as many sites as documented. A total count alone passes a model whose first block calls its
+/// activation twice while the second hard-codes GELU.</item>
 /// </list>
 /// </summary>
 public static class ActivationWiringCheck
@@ -38,6 +43,8 @@ public static class ActivationWiringCheck
             if (DistinctOutputs(create, config, group, seed) is { } problem) return new(Name, problem);
         foreach (bool gated in new[] { false, true })
             if (ProbeCalls(create, config, activationSites, gated, seed) is { } problem) return new(Name, problem);
+        foreach (string activation in Elementwise.Concat(Gated))
+            if (SiteFunctions(create, config with { Activation = activation }, activationSites, seed) is { } problem) return new(Name, problem);
         return new(Name, null);
     }
 
@@ -118,5 +125,52 @@ public static class ActivationWiringCheck
         {
             ActivationRegistry.Unregister(name);
         }
+    }
+
+    private static string? SiteFunctions(Func<ModelConfig, LanguageModel> create, ModelConfig config, Func<ModelConfig, int>? activationSites, long seed)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = CheckModels.Build(create, config, seed);
+        var configured = ActivationRegistry.Get(config.Activation);
+        var sites = model.named_modules().Where(m => m.module is Activation).Select(m => (m.name, Module: (Activation)m.module)).ToList();
+        int? expected = activationSites?.Invoke(config);
+        if (sites.Count == 0)
+            return $"'{config.Activation}': the model has no activation site (no {nameof(Activation)} module): the activation argument does not reach the model";
+        if (expected is { } documented && sites.Count != documented)
+            return $"'{config.Activation}': the model has {sites.Count} activation sites, but the architecture documents {documented}";
+
+        var calls = new int[sites.Count];
+        var wrong = new double?[sites.Count];
+        for (int i = 0; i < sites.Count; i++)
+        {
+            int site = i;
+            sites[i].Module.Observer = (input, output) =>
+            {
+                calls[site]++;
+                // Bit-identical: the registered function on the same input is one deterministic kernel.
+                using var reference = configured.Function(input);
+                if (!CheckModels.Identical(output, reference))
+                    wrong[site] = Math.Max(wrong[site] ?? 0, CheckModels.MaxAbsDifference(output, reference));
+            };
+        }
+        try
+        {
+            using var generator = new Generator((ulong)seed);
+            CheckModels.Forward(model, CheckModels.Tokens(config, 2, generator));
+        }
+        finally
+        {
+            foreach (var (_, module) in sites) module.Observer = null;
+        }
+
+        var problems = new List<string>();
+        for (int i = 0; i < sites.Count; i++)
+        {
+            if (calls[i] != 1)
+                problems.Add($"site '{sites[i].name}' was applied {calls[i]} times in one forward (each site applies once)");
+            if (wrong[i] is { } delta)
+                problems.Add($"site '{sites[i].name}' does not apply '{config.Activation}' to its input (max |Δ| = {delta:G3}; it carries '{sites[i].Module.Spec.Name}')");
+        }
+        return problems.Count == 0 ? null : $"configured '{config.Activation}': {string.Join("; ", problems)}";
     }
 }
