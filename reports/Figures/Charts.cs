@@ -160,9 +160,12 @@ public static class Charts
                 Verdict.Contradicted => Colors.Crimson,
                 _ => Colors.DimGray,
             };
-            var ci = plot.Add.Line(Clip(c.CiLowPercent), y, Clip(c.CiHighPercent), y);
-            ci.Color = color;
-            ci.LineWidth = 2;
+            if (!double.IsNaN(c.CiLowPercent) && !double.IsNaN(c.CiHighPercent)) // H3's heterogeneity test has no interval
+            {
+                var ci = plot.Add.Line(Clip(c.CiLowPercent), y, Clip(c.CiHighPercent), y);
+                ci.Color = color;
+                ci.LineWidth = 2;
+            }
             plot.Add.Marker(c.EffectPercent, y, MarkerShape.FilledCircle, 9, color);
         }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(verdicts.Select((v, i) => new Tick(n - 1 - i, v.Hypothesis.Id)).ToArray());
