@@ -29,10 +29,15 @@ public static class VerdictMapping
             ? string.Create(inv, $"80 % power for this effect needs {n} {c.UnitName}")
             : h.Direction == ClaimDirection.Differs ? "power is not estimated for this test"
             : TTest.IsUsable(c.StandardError, c.DegreesOfFreedom) ? "80 % power for this effect is out of reach (effect ≈ 0)" : "power cannot be estimated";
-        string claimed = h.Direction switch { ClaimDirection.Lower => "lower than", ClaimDirection.Higher => "higher than", _ => "differs across" };
+        string claim = h.Direction switch
+        {
+            ClaimDirection.Lower => $"Claim: A lower than B ({h.Claim}).",
+            ClaimDirection.Higher => $"Claim: A higher than B ({h.Claim}).",
+            _ => $"Claim (two-sided): {h.Claim}.",
+        };
         string line = string.Create(inv,
             $"{h.Id} {verdict.ToString().ToLowerInvariant()}: {c.Label}: {Pct(c.EffectPercent)} ({Interval(c)}), " +
-            $"p = {P(c.PValue)}, Holm p = {P(adjustedP)} (m = {familySize}), {c.Units} {c.UnitName}; {needed}. Claim: A {claimed} B ({h.Claim}).");
+            $"p = {P(c.PValue)}, Holm p = {P(adjustedP)} (m = {familySize}), {c.Units} {c.UnitName}; {needed}. {claim}");
         return c.Note is null ? line : $"{line} Note: {c.Note}";
     }
 

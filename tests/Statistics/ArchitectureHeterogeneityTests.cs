@@ -76,6 +76,8 @@ public class ArchitectureHeterogeneityTests(ITestOutputHelper output)
         var v = HypothesisFamily.Decide([StudyHypotheses.H3(study)!]).Single();
         v.Hypothesis.Comparison.PValue.ShouldBeGreaterThan(Alpha);
         v.Verdict.ShouldBe(Verdict.Inconclusive);
+        v.Message.ShouldContain("no interval for this test");
+        v.Message.ShouldContain("Claim (two-sided): the smooth-activation effect on Relative PD differs between architectures.");
     }
 
     [Fact]
