@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Configuration;
@@ -27,7 +28,7 @@ internal static class RunCommand
         };
         var activation = new Option<string[]>("--activation", "-x")
         {
-            Description = $"Activations, comma-separated or 'all' (the study's six: {string.Join(", ", ActivationRegistry.StudyGrid)}); any registered name works.",
+            Description = $"Activations, comma-separated or 'all' (the study's six: {string.Join(", ", StudyDesign.Study.ActivationNames)}); any registered name works.",
             DefaultValueFactory = _ => ["all"],
             AllowMultipleArgumentsPerToken = true,
         };
@@ -49,7 +50,7 @@ internal static class RunCommand
             int? threadCount = WholeNumber.Parse(parse.GetValue(threads), "--threads", 1, WholeNumber.MaxThreads);
             p = p with { Trials = k };
             var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
-            var activations = CommonOptions.Expand(parse.GetValue(activation)!, ActivationRegistry.StudyGrid, n => ActivationRegistry.Get(n).Name);
+            var activations = CommonOptions.Expand(parse.GetValue(activation)!, StudyDesign.Study.ActivationNames, n => ActivationRegistry.Get(n).Name);
             p.Validate();
             DeviceResolver.Resolve(p.Device); // a GPU profile without CUDA fails here, before the corpus is even read
 

@@ -51,13 +51,14 @@ public static class ArchitectureComparison
             throw new ReproSpecsException($"{label}: {na} + {nb} architectures; the between-architecture test needs at least one per group and three in all.");
         double ma = logRatiosA.Average(), mb = logRatiosB.Average(), diff = ma - mb;
         double ss = logRatiosA.Sum(x => (x - ma) * (x - ma)) + logRatiosB.Sum(x => (x - mb) * (x - mb));
-        double df = na + nb - 2, sp = Math.Sqrt(ss / df);
+        double df = na + nb - 2, sp = TTest.Floor(Math.Sqrt(ss / df), 1); // log scale: 1e-10 is rounding
         double se = sp * Math.Sqrt(1.0 / na + 1.0 / nb), level = 1 - alpha;
         double half = TTest.HalfWidth(se, df, level);
         int? needed = sp > 0 ? TTestPower.TwoSampleUnitsPerGroup(diff / sp, alpha, 2) : null;
         return new ComparisonResult(label, BetweenMethod, EffectScale.LogRatio, Math.Exp(ma), Math.Exp(mb), diff, se, df,
             TTest.TwoSidedP(diff, se, df), Percent(diff), Percent(diff - half), Percent(diff + half), level, na + nb,
             "architectures", needed,
+            (TTest.DegenerateReason(se, df, "the architectures within each group") is { } degenerate ? $"Not decidable: {degenerate}. " : "") +
             $"ValueA/ValueB are the groups' geometric-mean PD ratios (smooth/baseline); {na} vs {nb} architectures; the power figure counts architectures per group.");
     }
 

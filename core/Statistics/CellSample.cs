@@ -21,9 +21,12 @@ public sealed class CellSample
     /// <param name="pairwisePd">K×K symmetric matrix of Relative PDs (the diagonal is ignored).</param>
     /// <param name="loss">Per-trial evaluation loss, or null when not recorded.</param>
     /// <param name="accuracy">Per-trial evaluation accuracy, or null when not recorded.</param>
+    /// <param name="allPositionsLoss">Per-trial loss over every position of every context (N·T predictions), or null.</param>
+    /// <param name="allPositionsAccuracy">Per-trial accuracy over every position, or null.</param>
     /// <exception cref="ReproSpecsException">Shapes disagree, seeds repeat, or a PD is not finite and non-negative.</exception>
     public CellSample(string model, string activation, IReadOnlyList<TrialSeeds> seeds, double[,] pairwisePd,
-        IReadOnlyList<double>? loss = null, IReadOnlyList<double>? accuracy = null)
+        IReadOnlyList<double>? loss = null, IReadOnlyList<double>? accuracy = null,
+        IReadOnlyList<double>? allPositionsLoss = null, IReadOnlyList<double>? allPositionsAccuracy = null)
     {
         Model = model;
         Activation = activation;
@@ -44,10 +47,16 @@ public sealed class CellSample
             throw new ReproSpecsException($"{cell}: {loss.Count} losses for {k} trials; give one per trial.");
         if (accuracy is not null && accuracy.Count != k)
             throw new ReproSpecsException($"{cell}: {accuracy.Count} accuracies for {k} trials; give one per trial.");
+        if (allPositionsLoss is not null && allPositionsLoss.Count != k)
+            throw new ReproSpecsException($"{cell}: {allPositionsLoss.Count} all-position losses for {k} trials; give one per trial.");
+        if (allPositionsAccuracy is not null && allPositionsAccuracy.Count != k)
+            throw new ReproSpecsException($"{cell}: {allPositionsAccuracy.Count} all-position accuracies for {k} trials; give one per trial.");
         Seeds = seeds.ToArray();
         _pd = (double[,])pairwisePd.Clone();
         Loss = loss?.ToArray();
         Accuracy = accuracy?.ToArray();
+        AllPositionsLoss = allPositionsLoss?.ToArray();
+        AllPositionsAccuracy = allPositionsAccuracy?.ToArray();
     }
 
     /// <summary>Architecture name.</summary>
@@ -70,6 +79,18 @@ public sealed class CellSample
 
     /// <summary>Per-trial evaluation accuracy (null when not recorded).</summary>
     public IReadOnlyList<double>? Accuracy { get; }
+
+    /// <summary>Per-trial loss over every position of every context (null when not recorded).</summary>
+    public IReadOnlyList<double>? AllPositionsLoss { get; }
+
+    /// <summary>Per-trial accuracy over every position (null when not recorded).</summary>
+    public IReadOnlyList<double>? AllPositionsAccuracy { get; }
+
+    /// <summary>
+    /// Why this cell fails its own spec (degenerate, did not learn, diverged trial; see <see cref="CellValidity"/>),
+    /// or null when it passes. Every hypothesis that needs an invalid cell is inconclusive and names it.
+    /// </summary>
+    public string? Problem { get; init; }
 
     /// <summary>Relative PD of trials <paramref name="i"/> and <paramref name="j"/> (i ≠ j).</summary>
     public double Pd(int i, int j) => _pd[i, j];
@@ -100,7 +121,8 @@ public sealed class CellSample
     /// <see cref="PredictionDisagreement.Relative"/> of every pair.
     /// </summary>
     public static CellSample FromProbabilities(string model, string activation, IReadOnlyList<TrialSeeds> seeds,
-        IReadOnlyList<float[]> probabilities, IReadOnlyList<double>? loss = null, IReadOnlyList<double>? accuracy = null)
+        IReadOnlyList<float[]> probabilities, IReadOnlyList<double>? loss = null, IReadOnlyList<double>? accuracy = null,
+        IReadOnlyList<double>? allPositionsLoss = null, IReadOnlyList<double>? allPositionsAccuracy = null)
     {
         if (probabilities.Count != seeds.Count)
             throw new ReproSpecsException($"{model}/{activation}: {probabilities.Count} probability matrices for {seeds.Count} trials; give one per trial.");
@@ -109,7 +131,7 @@ public sealed class CellSample
         for (int i = 0; i < k; i++)
         for (int j = i + 1; j < k; j++)
             pd[i, j] = pd[j, i] = PredictionDisagreement.Relative(probabilities[i], probabilities[j]);
-        return new CellSample(model, activation, seeds, pd, loss, accuracy);
+        return new CellSample(model, activation, seeds, pd, loss, accuracy, allPositionsLoss, allPositionsAccuracy);
     }
 
     /// <summary>
@@ -132,6 +154,8 @@ public sealed class CellSample
         var probs = new List<float[]>();
         var loss = new List<double>();
         var accuracy = new List<double>();
+        var allLoss = new List<double>();
+        var allAccuracy = new List<double>();
         for (int k = 0; k < trials.Count; k++)
         {
             var score = bestWeights ? trials[k].Best : trials[k].Last;
@@ -140,12 +164,21 @@ public sealed class CellSample
             probs.Add(probabilities[k]!);
             loss.Add(score.Loss);
             accuracy.Add(score.Accuracy);
+            allLoss.Add(score.AllPositionsLoss);
+            allAccuracy.Add(score.AllPositionsAccuracy);
         }
-        return FromProbabilities(model, activation, seeds, probs, loss, accuracy);
+        return FromProbabilities(model, activation, seeds, probs, loss, accuracy, allLoss, allAccuracy);
     }
 
-    /// <summary>Builds a sample from a <see cref="CellResult"/> (final weights unless <paramref name="bestWeights"/>).</summary>
-    public static CellSample FromCellResult(CellResult result, bool bestWeights = false) =>
+    /// <summary>
+    /// Builds a sample from a <see cref="CellResult"/> (final weights unless <paramref name="bestWeights"/>),
+    /// marked with <paramref name="problem"/> when the cell fails its spec (<see cref="CellValidity"/>).
+    /// </summary>
+    public static CellSample FromCellResult(CellResult result, bool bestWeights = false, string? problem = null) =>
         FromTrials(result.Record.Config.Model, result.Record.Config.Activation, result.Record.Trials,
-            bestWeights ? result.BestProbabilities : result.LastProbabilities, bestWeights);
+            bestWeights ? result.BestProbabilities : result.LastProbabilities, bestWeights).WithProblem(problem);
+
+    /// <summary>A copy of this sample marked with <paramref name="problem"/> (null: unmarked).</summary>
+    public CellSample WithProblem(string? problem) =>
+        new(Model, Activation, Seeds, _pd, Loss, Accuracy, AllPositionsLoss, AllPositionsAccuracy) { Problem = problem };
 }

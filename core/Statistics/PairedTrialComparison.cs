@@ -7,6 +7,10 @@ public enum TrialMetric
     Loss,
     /// <summary>Evaluation top-1 accuracy (higher is better).</summary>
     Accuracy,
+    /// <summary>Evaluation loss over every position of every context (N·T predictions, not only the last of each).</summary>
+    AllPositionsLoss,
+    /// <summary>Evaluation top-1 accuracy over every position of every context.</summary>
+    AllPositionsAccuracy,
 }
 
 /// <summary>
@@ -25,7 +29,7 @@ public static class PairedTrialComparison
     /// <summary>Compares <paramref name="metric"/> of cell <paramref name="a"/> with the reference cell <paramref name="b"/>.</summary>
     public static ComparisonResult Compare(CellSample a, CellSample b, TrialMetric metric, double alpha = 0.05, string? label = null)
     {
-        label ??= $"{a.Model}: {a.Activation} vs {b.Activation}, {metric.ToString().ToLowerInvariant()}";
+        label ??= $"{a.Model}: {a.Activation} vs {b.Activation}, {Name(metric)}";
         var xa = Values(a, metric, label);
         var xb = Values(b, metric, label);
         var aligned = SeedAlignment.Of([a, b]);
@@ -44,7 +48,7 @@ public static class PairedTrialComparison
     public static ComparisonResult Pooled(IReadOnlyList<CellSample> group, CellSample reference, TrialMetric metric, double alpha = 0.05, string? label = null)
     {
         if (group.Count == 0) throw new ReproSpecsException("a pooled comparison needs at least one cell in the group; list the activations to pool.");
-        label ??= $"{reference.Model}: pooled {{{string.Join(", ", group.Select(c => c.Activation))}}} vs {reference.Activation}, {metric.ToString().ToLowerInvariant()}";
+        label ??= $"{reference.Model}: pooled {{{string.Join(", ", group.Select(c => c.Activation))}}} vs {reference.Activation}, {Name(metric)}";
         var values = group.Append(reference).Select(c => Values(c, metric, label)).ToArray();
         var aligned = SeedAlignment.Of([.. group, reference]);
         int k = aligned.Units, r = group.Count;
@@ -63,19 +67,37 @@ public static class PairedTrialComparison
         if (k < 2) throw new ReproSpecsException($"{label}: a paired comparison needs at least 2 seeds, got {k}.");
         var d = a.Zip(b, (x, y) => x - y).ToArray();
         double mean = d.Average();
-        double sd = Math.Sqrt(d.Sum(v => (v - mean) * (v - mean)) / (k - 1));
+        double magnitude = a.Concat(b).Max(Math.Abs);
+        double sd = TTest.Floor(Math.Sqrt(d.Sum(v => (v - mean) * (v - mean)) / (k - 1)), magnitude); // equal differences: 0, not 1e-17
         double se = sd / Math.Sqrt(k), df = k - 1, level = 1 - alpha;
         double meanA = a.Average(), meanB = b.Average();
         if (meanB == 0) throw new ReproSpecsException($"{label}: the reference mean is 0, so a relative effect is undefined.");
         double half = TTest.HalfWidth(se, df, level);
         double scale = 100 / Math.Abs(meanB);
         int? needed = sd > 0 ? TTestPower.OneSampleUnits(mean / sd, alpha, 2) : null;
+        var notes = new List<string>();
+        if (TTest.DegenerateReason(se, df, "the per-seed differences") is { } degenerate) notes.Add($"Not decidable: {degenerate}.");
+        if (dropped > 0) notes.Add($"{dropped} trial(s) without a partner seed in the other cell(s) left out.");
         return new ComparisonResult(label, Method, EffectScale.Difference, meanA, meanB, mean, se, df,
             TTest.TwoSidedP(mean, se, df), scale * mean, scale * (mean - half), scale * (mean + half), level, k, "trials per cell", needed,
-            dropped > 0 ? $"{dropped} trial(s) without a partner seed in the other cell(s) left out." : null);
+            notes.Count > 0 ? string.Join(" ", notes) : null);
     }
 
     private static IReadOnlyList<double> Values(CellSample cell, TrialMetric metric, string label) =>
-        (metric == TrialMetric.Loss ? cell.Loss : cell.Accuracy)
-        ?? throw new ReproSpecsException($"{label}: cell {cell.Label} has no per-trial {metric.ToString().ToLowerInvariant()}; build its sample from trial records.");
+        metric switch
+        {
+            TrialMetric.Loss => cell.Loss,
+            TrialMetric.Accuracy => cell.Accuracy,
+            TrialMetric.AllPositionsLoss => cell.AllPositionsLoss,
+            _ => cell.AllPositionsAccuracy,
+        }
+        ?? throw new ReproSpecsException($"{label}: cell {cell.Label} has no per-trial {Name(metric)}; build its sample from trial records.");
+
+    private static string Name(TrialMetric metric) => metric switch
+    {
+        TrialMetric.Loss => "loss",
+        TrialMetric.Accuracy => "accuracy",
+        TrialMetric.AllPositionsLoss => "loss (all positions)",
+        _ => "accuracy (all positions)",
+    };
 }

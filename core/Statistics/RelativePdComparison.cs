@@ -80,12 +80,14 @@ public static class RelativePdComparison
                 $"K = {k}: one pair per cell, so no between-trial variance can be estimated and nothing can be decided; run at least {MinimumTrials} trials per cell.{dropped}");
         }
         var jack = SeedJackknife.Run(k, logRatio);
-        double l = jack.Estimate, se = jack.StandardError, df = jack.DegreesOfFreedom;
+        double l = jack.Estimate, se = TTest.Floor(jack.StandardError, 1), df = jack.DegreesOfFreedom; // log scale: 1e-10 is rounding
         double half = TTest.HalfWidth(se, df, level);
         int? needed = se > 0 ? TTestPower.OneSampleUnits(l / (se * Math.Sqrt(k)), alpha, MinimumTrials) : null;
+        string degenerate = TTest.DegenerateReason(se, df, "the leave-one-seed-out estimates") is { } reason ? $"Not decidable: {reason}." : "";
+        string note = (degenerate + dropped).Trim();
         return new ComparisonResult(label, method, EffectScale.LogRatio, b * Math.Exp(l), b, l, se, df,
             TTest.TwoSidedP(l, se, df), Percent(l), Percent(l - half), Percent(l + half), level, k, "trials per cell", needed,
-            dropped.Length > 0 ? dropped.Trim() : null);
+            note.Length > 0 ? note : null);
     }
 
     private static double Percent(double logRatio) => 100 * SpecialFunctions.Expm1(logRatio);

@@ -7,6 +7,11 @@ public enum ClaimDirection
     Lower,
     /// <summary>A is claimed higher than B (e.g. smooth activations have higher loss than ReLU).</summary>
     Higher,
+    /// <summary>
+    /// Two-sided: the compared quantities are claimed to differ (H3: the effect differs across architectures).
+    /// Significance supports it; there is no "contradicted", since not rejecting is not evidence of equality.
+    /// </summary>
+    Differs,
 }
 
 /// <summary>What the data say about a claim.</summary>

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -11,21 +12,20 @@ public static class ActivationRegistry
 {
     private static readonly Dictionary<string, ActivationSpec> Specs = new(StringComparer.Ordinal);
 
-    /// <summary>The study's six activations, in the order the study reports them.</summary>
-    public static readonly IReadOnlyList<string> StudyGrid = ["smelu_05", "smelu_1", "relu", "gelu", "swish", "swiglu"];
-
-    /// <summary>The activation every H1 comparison is made against.</summary>
-    public const string Baseline = "relu";
 
     static ActivationRegistry()
     {
-        // The study's grid.
-        Register(new("smelu_05", "SmeLU β=0.5", "0 (x≤−β); (x+β)²/(4β) (|x|<β); x (x≥β), β=0.5", x => SmeLU.Apply(x, 0.5)));
-        Register(new("smelu_1", "SmeLU β=1.0", "0 (x≤−β); (x+β)²/(4β) (|x|<β); x (x≥β), β=1.0", x => SmeLU.Apply(x, 1.0)));
-        Register(new("relu", "ReLU", "max(x, 0)", x => F.relu(x), IsSmooth: false));
-        Register(new("gelu", "GELU", "x·Φ(x) = x·½(1 + erf(x/√2)) (exact)", x => F.gelu(x)));
-        Register(new("swish", "Swish", "x·σ(x)", x => F.silu(x)));
-        Register(new("swiglu", "SwiGLU", "Swish(xW) ⊙ (xV)", x => F.silu(x), IsGated: true));
+        // The study's grid: what each one is comes from the study design; here its implementation is bound.
+        var implementations = new Dictionary<string, Func<Tensor, Tensor>>
+        {
+            ["smelu_05"] = x => SmeLU.Apply(x, 0.5),
+            ["smelu_1"] = x => SmeLU.Apply(x, 1.0),
+            ["relu"] = x => F.relu(x),
+            ["gelu"] = x => F.gelu(x),
+            ["swish"] = x => F.silu(x),
+            ["swiglu"] = x => F.silu(x),
+        };
+        foreach (var info in StudyDesign.Study.Activations) Register(new ActivationSpec(info, implementations[info.Name]));
 
         // Beyond the study (its future work): selectable by name, not in the default grid.
         Register(new("mish", "Mish", "x·tanh(softplus(x))", x => F.mish(x)));
@@ -46,6 +46,12 @@ public static class ActivationRegistry
     internal static bool Unregister(string name)
     {
         lock (Specs) return Specs.Remove(name);
+    }
+
+    /// <summary>What every registered activation is (name, formula, flags), in name order.</summary>
+    public static IReadOnlyList<ActivationInfo> Infos
+    {
+        get { lock (Specs) return Specs.Values.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => s.Info).ToList(); }
     }
 
     /// <summary>Every registered name, sorted.</summary>
@@ -75,8 +81,8 @@ public static class ActivationRegistry
         if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double beta)
             || !double.IsFinite(beta) || beta <= 0)
             throw new ConfigurationException($"Activation '{name}': SmeLU β must be a number > 0, got '{text}'. Fix: use e.g. {SmeLUPrefix}0.25.");
-        var spec = new ActivationSpec(name, $"SmeLU β={beta.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
-            $"0 (x≤−β); (x+β)²/(4β) (|x|<β); x (x≥β), β={beta.ToString(System.Globalization.CultureInfo.InvariantCulture)}", x => SmeLU.Apply(x, beta));
+        string b = beta.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var spec = new ActivationSpec(name, $"SmeLU β={b}", StudyDesign.SmeLUFormulaFor(b), x => SmeLU.Apply(x, beta));
         Register(spec);
         return spec;
     }

@@ -1,20 +1,9 @@
+using ReproSpecs.Harness.Design;
+
 namespace ReproSpecs.Harness.Models;
 
-/// <summary>How H3 groups an architecture.</summary>
-public enum ArchitectureFamily
-{
-    /// <summary>Attention-only sequence mixing (CharLM, MiniGPT, NanoTransformer).</summary>
-    Transformer,
-    /// <summary>Recurrent sequence mixing (TinyLSTM, HybridLM).</summary>
-    Recurrent,
-    /// <summary>Convolutional sequence mixing (ConvLM).</summary>
-    Convolutional,
-}
-
-/// <summary>One architecture of the registry.</summary>
-/// <param name="Name">Registry key and test trait value, lower case (e.g. <c>charlm</c>).</param>
-/// <param name="DisplayName">Name for reports (e.g. <c>CharLM</c>).</param>
-/// <param name="Family">The H3 group.</param>
+/// <summary>One architecture of the registry: what it is (<see cref="Info"/>) and how to build it.</summary>
+/// <param name="Info">Registry key (lower case, also the test trait value), display name and family.</param>
 /// <param name="Create">Builds the model (weights drawn from the global generator).</param>
 /// <param name="ExpectedParameters">The documented parameter-count formula.</param>
 /// <param name="ActivationSites">
@@ -22,36 +11,58 @@ public enum ArchitectureFamily
 /// when not documented; the structural activation check compares the observed count with it.
 /// </param>
 public sealed record ModelSpec(
-    string Name,
-    string DisplayName,
-    ArchitectureFamily Family,
+    ArchitectureInfo Info,
     Func<ModelConfig, LanguageModel> Create,
     Func<ModelConfig, long> ExpectedParameters,
-    Func<ModelConfig, int>? ActivationSites = null);
+    Func<ModelConfig, int>? ActivationSites = null)
+{
+    /// <summary>An architecture from its parts (for registrations outside the study design).</summary>
+    public ModelSpec(string name, string displayName, ArchitectureFamily family, Func<ModelConfig, LanguageModel> create,
+        Func<ModelConfig, long> expectedParameters, Func<ModelConfig, int>? activationSites = null)
+        : this(new ArchitectureInfo(name, displayName, family), create, expectedParameters, activationSites) { }
+
+    /// <summary>Registry key, e.g. <c>charlm</c>.</summary>
+    public string Name => Info.Name;
+    /// <summary>Name for reports.</summary>
+    public string DisplayName => Info.DisplayName;
+    /// <summary>The architecture's family.</summary>
+    public ArchitectureFamily Family => Info.Family;
+}
 
 /// <summary>All architectures by name.</summary>
 public static class ModelRegistry
 {
     private static readonly Dictionary<string, ModelSpec> Specs = new(StringComparer.Ordinal);
 
-    /// <summary>The study's six architectures, in the order the study reports them.</summary>
-    public static readonly IReadOnlyList<string> StudyGrid = ["charlm", "tinylstm", "minigpt", "convlm", "hybridlm", "nanotransformer"];
-
     static ModelRegistry()
     {
-        // The study's six, in the order it reports them.
-        Register(new("charlm", "CharLM", ArchitectureFamily.Transformer, c => new CharLM(c), CharLM.ExpectedParameters, CharLM.ActivationSites));
-        Register(new("tinylstm", "TinyLSTM", ArchitectureFamily.Recurrent, c => new TinyLSTM(c), TinyLSTM.ExpectedParameters, TinyLSTM.ActivationSites));
-        Register(new("minigpt", "MiniGPT", ArchitectureFamily.Transformer, c => new MiniGPT(c), MiniGPT.ExpectedParameters, MiniGPT.ActivationSites));
-        Register(new("convlm", "ConvLM", ArchitectureFamily.Convolutional, c => new ConvLM(c), ConvLM.ExpectedParameters, ConvLM.ActivationSites));
-        Register(new("hybridlm", "HybridLM", ArchitectureFamily.Recurrent, c => new HybridLM(c), HybridLM.ExpectedParameters, HybridLM.ActivationSites));
-        Register(new("nanotransformer", "NanoTransformer", ArchitectureFamily.Transformer, c => new NanoTransformer(c), NanoTransformer.ExpectedParameters, NanoTransformer.ActivationSites));
+        // The study's six: what each one is comes from the study design; here its implementation is bound.
+        var implementations = new Dictionary<string, (Func<ModelConfig, LanguageModel>, Func<ModelConfig, long>, Func<ModelConfig, int>)>
+        {
+            ["charlm"] = (c => new CharLM(c), CharLM.ExpectedParameters, CharLM.ActivationSites),
+            ["tinylstm"] = (c => new TinyLSTM(c), TinyLSTM.ExpectedParameters, TinyLSTM.ActivationSites),
+            ["minigpt"] = (c => new MiniGPT(c), MiniGPT.ExpectedParameters, MiniGPT.ActivationSites),
+            ["convlm"] = (c => new ConvLM(c), ConvLM.ExpectedParameters, ConvLM.ActivationSites),
+            ["hybridlm"] = (c => new HybridLM(c), HybridLM.ExpectedParameters, HybridLM.ActivationSites),
+            ["nanotransformer"] = (c => new NanoTransformer(c), NanoTransformer.ExpectedParameters, NanoTransformer.ActivationSites),
+        };
+        foreach (var info in StudyDesign.Study.Architectures)
+        {
+            var (create, parameters, sites) = implementations[info.Name];
+            Register(new ModelSpec(info, create, parameters, sites));
+        }
     }
 
     /// <summary>Adds (or replaces) an architecture.</summary>
     public static void Register(ModelSpec spec)
     {
         lock (Specs) Specs[spec.Name] = spec;
+    }
+
+    /// <summary>What every registered architecture is, in registration order.</summary>
+    public static IReadOnlyList<ArchitectureInfo> Infos
+    {
+        get { lock (Specs) return Specs.Values.Select(s => s.Info).ToList(); }
     }
 
     /// <summary>Every registered name, in registration order.</summary>

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Records;
@@ -20,8 +21,8 @@ public static class Charts
     /// <summary>The colour of an activation (by its place in the study's grid).</summary>
     public static Color ActivationColor(string activation)
     {
-        int i = ActivationRegistry.StudyGrid.ToList().IndexOf(activation);
-        return Palette.GetColor(i >= 0 ? i : ActivationRegistry.StudyGrid.Count + Math.Abs(StableHash(activation)) % 4);
+        int i = StudyDesign.Study.ActivationNames.ToList().IndexOf(activation);
+        return Palette.GetColor(i >= 0 ? i : StudyDesign.Study.ActivationNames.Count + Math.Abs(StableHash(activation)) % 4);
     }
 
     /// <summary>The colour of an architecture (by its place in the study's list).</summary>
@@ -161,9 +162,12 @@ public static class Charts
                 Verdict.Contradicted => Colors.Crimson,
                 _ => Colors.DimGray,
             };
-            var ci = plot.Add.Line(Clip(c.CiLowPercent), y, Clip(c.CiHighPercent), y);
-            ci.Color = color;
-            ci.LineWidth = 2;
+            if (!double.IsNaN(c.CiLowPercent) && !double.IsNaN(c.CiHighPercent)) // H3's heterogeneity test has no interval
+            {
+                var ci = plot.Add.Line(Clip(c.CiLowPercent), y, Clip(c.CiHighPercent), y);
+                ci.Color = color;
+                ci.LineWidth = 2;
+            }
             plot.Add.Marker(c.EffectPercent, y, MarkerShape.FilledCircle, 9, color);
         }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(verdicts.Select((v, i) => new Tick(n - 1 - i, v.Hypothesis.Id)).ToArray());

@@ -10,9 +10,11 @@ using ReproSpecs.Reports.Store;
 namespace ReproSpecs.Reports.Sections;
 
 /// <summary>
-/// The H1–H4 verdicts per profile, read from the harness's hypothesis family files
-/// (<see cref="HypothesisReport"/>: one per architecture, plus H3): one table, one line per family saying
-/// which file and cells it rests on, and an effect/CI figure; omitted when no family file verified.
+/// The H1–H4 verdicts per profile, read from the harness's hypothesis files (<see cref="HypothesisReport"/>: one
+/// per architecture, plus H3 with H3[contrast]): one table, one line per file saying which cells it rests on,
+/// and an effect/CI figure; omitted when no family file verified. The family-wise error is controlled over what
+/// the report shows: every verdict of a profile is re-adjusted as one Holm family
+/// (<see cref="HypothesisFamily.Readjust"/>), whatever families the runs that wrote the files used.
 /// </summary>
 public static class HypothesesSection
 {
@@ -22,32 +24,41 @@ public static class HypothesesSection
         var families = ctx.Catalog.GoodHypotheses.ToList();
         if (families.Count == 0) return;
         md.AppendLine("## Hypotheses").AppendLine();
-        md.AppendLine("H1: smooth activations give lower Relative PD than ReLU. H2: SmeLU β=1.0 gives lower Relative PD than β=0.5. " +
-                      "H3: the effect depends on architecture (transformers gain, recurrent models barely move). " +
-                      "H4: the reproducibility gain costs a little accuracy. " +
+        md.AppendLine("H1: smooth activations give lower Relative PD than ReLU (pooled over the element-wise smooth activations; SwiGLU has its own line). " +
+                      "H2: SmeLU β=1.0 gives lower Relative PD than β=0.5. " +
+                      "H3: the effect depends on architecture, tested two-sided for heterogeneity across all architectures (supported = the architectures differ; there is no \"contradicted\"); " +
+                      "H3[contrast]: the study's direction, transformers gain more than recurrent models. " +
+                      "H4: the reproducibility gain costs a little loss and accuracy (decided on every position of every context; the last-position figures are in the note). " +
                       "The effect is (A − B)/B of the compared quantities in %, so a negative effect is a reduction; " +
-                      "the interval and p are unadjusted, the Holm p is adjusted within the hypothesis's family of m hypotheses.").AppendLine();
+                      "the interval and p are unadjusted. The Holm p and the verdict are adjusted over every hypothesis of the profile shown here, as one family of m hypotheses, " +
+                      "so the chance that this report shows any false verdict is at most α; a hypothesis resting on a cell that fails its spec is inconclusive and the note names the cell.").AppendLine();
         foreach (var profile in families.GroupBy(f => f.Value!.Profile).OrderBy(g => g.Key, StudyOrder.Profiles))
         {
             md.AppendLine($"### Profile {profile.Key}").AppendLine();
+            var recorded = profile.SelectMany(f => f.Value!.Verdicts).ToList();
+            var alphas = profile.Select(f => f.Value!.Alpha).Distinct().ToList();
+            // One family over everything shown; files decided at different levels cannot be merged honestly.
+            var shown = alphas.Count == 1 ? HypothesisFamily.Readjust(recorded, alphas[0]) : recorded;
             var table = new MdTable("hypothesis", "claim", "effect", "CI", "p", "Holm p (m)", "verdict", "sample", "80 % power needs", "note").RightAlign(2, 4, 5);
             var rows = new List<HypothesisVerdict>();
-            foreach (var family in profile)
+            foreach (var v in shown.OrderBy(v => Group(v.Hypothesis.Id), StudyOrder.Families).ThenBy(v => v.Hypothesis.Id, StudyOrder.Hypotheses))
             {
-                foreach (var v in family.Value!.Verdicts.OrderBy(v => v.Hypothesis.Id, StudyOrder.Hypotheses))
-                {
-                    var c = v.Hypothesis.Comparison;
-                    table.Row(Md.Code(v.Hypothesis.Id), Md.Text(v.Hypothesis.Claim), Fmt.SignedPercent(c.EffectPercent),
-                        $"[{Fmt.SignedPercent(c.CiLowPercent)}, {Fmt.SignedPercent(c.CiHighPercent)}]{(c.ConfidenceLevel == 0.95 ? "" : $" ({Fmt.Level(c.ConfidenceLevel)})")}",
-                        Fmt.P(c.PValue), $"{Fmt.P(v.AdjustedP)} ({v.FamilySize.ToString(CultureInfo.InvariantCulture)})",
-                        v.Verdict == Verdict.Contradicted ? "**contradicted**" : v.Verdict.ToString().ToLowerInvariant(),
-                        $"{c.Units.ToString(CultureInfo.InvariantCulture)} {c.UnitName}",
-                        c.UnitsFor80Power is int n ? $"{Fmt.Int(n)} {c.UnitName}" : "—",
-                        Md.Text(Md.Shorten(c.Note ?? "", 200)));
-                    rows.Add(v);
-                }
+                var c = v.Hypothesis.Comparison;
+                table.Row(Md.Code(v.Hypothesis.Id), Md.Text(v.Hypothesis.Claim), Fmt.SignedPercent(c.EffectPercent),
+                    double.IsNaN(c.CiLowPercent) && double.IsNaN(c.CiHighPercent) ? "—"
+                        : $"[{Fmt.SignedPercent(c.CiLowPercent)}, {Fmt.SignedPercent(c.CiHighPercent)}]{(c.ConfidenceLevel == 0.95 ? "" : $" ({Fmt.Level(c.ConfidenceLevel)})")}",
+                    Fmt.P(c.PValue), $"{Fmt.P(v.AdjustedP)} ({v.FamilySize.ToString(CultureInfo.InvariantCulture)})",
+                    v.Verdict == Verdict.Contradicted ? "**contradicted**" : v.Verdict.ToString().ToLowerInvariant(),
+                    $"{c.Units.ToString(CultureInfo.InvariantCulture)} {c.UnitName}",
+                    c.UnitsFor80Power is int n ? $"{Fmt.Int(n)} {c.UnitName}" : "—",
+                    Md.Text(Md.Shorten(c.Note ?? "", 200)));
+                rows.Add(v);
             }
             table.WriteTo(md);
+            md.AppendLine(alphas.Count == 1
+                ? $"Holm-adjusted over all {shown.Count.ToString(CultureInfo.InvariantCulture)} hypotheses of profile {Md.Code(profile.Key)} in these results (family-wise α = {Fmt.Num(alphas[0])}).{Changed(recorded, shown)}"
+                : $"The files were decided at different family-wise levels ({string.Join(", ", alphas.Select(Fmt.Num))}), so each verdict is shown as its run decided it, not re-adjusted over the report.");
+            md.AppendLine();
             foreach (var family in profile)
                 md.AppendLine($"- {FamilyLine(ctx, family)}");
             md.AppendLine();
@@ -60,6 +71,18 @@ public static class HypothesesSection
         }
     }
 
+    /// <summary>The file group of a hypothesis id: its architecture, or H3 for the cross-architecture ones.</summary>
+    private static string Group(string id) => id.Contains('/') ? id[..id.IndexOf('/')] : "H3";
+
+    /// <summary>Which verdicts the report-wide family changed from what their run recorded.</summary>
+    private static string Changed(IReadOnlyList<HypothesisVerdict> recorded, IReadOnlyList<HypothesisVerdict> shown)
+    {
+        var before = recorded.GroupBy(v => v.Hypothesis.Id).ToDictionary(g => g.Key, g => g.First());
+        var changed = shown.Where(v => before[v.Hypothesis.Id].Verdict != v.Verdict)
+            .Select(v => $"{Md.Code(v.Hypothesis.Id)} ({before[v.Hypothesis.Id].Verdict.ToString().ToLowerInvariant()} in its run's family of m = {before[v.Hypothesis.Id].FamilySize.ToString(CultureInfo.InvariantCulture)})").ToList();
+        return changed.Count == 0 ? "" : $" In this larger family these verdicts differ from their run's: {string.Join(", ", changed)}.";
+    }
+
     /// <summary>
     /// Which file a family came from, at what level, and whether the cells it rests on are the cells of this
     /// report: a verdict computed from other runs (another config hash) does not describe these tables.
@@ -70,7 +93,10 @@ public static class HypothesesSection
         string display = StudyOrder.ModelDisplayName(h.Family);
         string name = display == h.Family ? $"Family {Md.Code(h.Family)}" : $"Family {Md.Code(h.Family)} ({display})";
         string count = h.Verdicts.Count == 1 ? "1 hypothesis" : $"{h.Verdicts.Count.ToString(CultureInfo.InvariantCulture)} hypotheses";
-        string line = $"{name}: {count}, Holm-adjusted at family-wise α = {Fmt.Num(h.Alpha)}; from {ctx.FileLink(family.File, family.File.RelativePath)}, " +
+        string run = h.FamilySize is int m
+            ? $"its run decided them in one Holm family of m = {m.ToString(CultureInfo.InvariantCulture)} at family-wise α = {Fmt.Num(h.Alpha)}"
+            : $"Holm-adjusted within this file at family-wise α = {Fmt.Num(h.Alpha)} (a file from before run-wide families)";
+        string line = $"{name}: {count}, {run}; from {ctx.FileLink(family.File, family.File.RelativePath)}, " +
                       $"computed {Fmt.Date(h.Provenance.CreatedAt)}";
         // A family may name its cells by full or short (12-digit, folder-name) config hash.
         var known = ctx.Catalog.GoodCells.Select(c => c.ConfigHash).ToList();

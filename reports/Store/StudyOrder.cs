@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
@@ -35,7 +36,7 @@ public static class StudyOrder
     public static readonly IComparer<string> Models = Ranked(() => Architectures.Concat(ModelRegistry.Names).Distinct().ToList());
 
     /// <summary>Orders activation names: the study's grid, then by name.</summary>
-    public static readonly IComparer<string> Activations = Ranked(ActivationRegistry.StudyGrid);
+    public static readonly IComparer<string> Activations = Ranked(StudyDesign.Study.ActivationNames);
 
     /// <summary>
     /// The seed-ablation arms in the order the report shows them: one source varied at a time (init, data,

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Checks;
@@ -33,7 +34,7 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
     private ModelSpec Spec => ModelRegistry.Get(Model);
 
     /// <summary>The study's six activations.</summary>
-    public static TheoryData<string> Activations => new(ActivationRegistry.StudyGrid);
+    public static TheoryData<string> Activations => new(StudyDesign.Study.ActivationNames);
 
     [SkippableTheory]
     [MemberData(nameof(Activations), MemberType = typeof(ArchitectureSpecs))]
@@ -75,7 +76,7 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
     public void Parameter_count_matches_the_documented_formula()
     {
         var configs =
-            from activation in ActivationRegistry.StudyGrid.Append("geglu")
+            from activation in StudyDesign.Study.ActivationNames.Append("geglu")
             from layers in new[] { 1, 3 }
             from rule in Enum.GetValues<GatedWidthRule>()
             select CheckModels.Tiny(activation) with { NLayer = layers, GatedWidth = rule };

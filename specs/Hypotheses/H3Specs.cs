@@ -4,8 +4,10 @@ using Xunit;
 namespace ReproSpecs.Specs.Hypotheses;
 
 /// <summary>
-/// H3 across architectures: the smooth-activation gain in Relative PD is larger for transformers
-/// (CharLM, MiniGPT, NanoTransformer) than for recurrent models (TinyLSTM, HybridLM). Trains every cell
+/// H3 across architectures. H3 itself: the smooth-vs-ReLU effect on Relative PD depends on the architecture,
+/// tested two-sided for heterogeneity across all six architectures (supported = heterogeneous; not rejected is
+/// inconclusive). H3[contrast]: the directional reading — transformers (CharLM, MiniGPT, NanoTransformer) gain
+/// more than recurrent models (TinyLSTM, HybridLM). Both are in the run's one Holm family. Trains every cell
 /// it needs that the store lacks. Run alone with <c>dotnet test specs --filter Hypothesis=H3</c>.
 /// </summary>
 [Trait("Hypothesis", "H3")]
@@ -17,7 +19,16 @@ public sealed class H3Specs(ExperimentFixture fixture)
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var verdict = fixture.Hypotheses.H3();
-        Skip.If(verdict is null, "H3 needs at least one transformer and one recurrent architecture, three in all, with ReLU and smooth cells.");
+        Skip.If(verdict is null, "H3 needs at least two architectures with ReLU and element-wise smooth cells.");
+        fixture.Hypotheses.Assert(verdict!);
+    }
+
+    [SkippableFact]
+    public void H3_contrast_transformers_gain_more_than_recurrent_models()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var verdict = fixture.Hypotheses.H3Contrast();
+        Skip.If(verdict is null, "H3[contrast] needs at least one transformer and one recurrent architecture, three in all, with ReLU and smooth cells.");
         fixture.Hypotheses.Assert(verdict!);
     }
 }

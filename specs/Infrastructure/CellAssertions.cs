@@ -2,6 +2,7 @@ using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Statistics;
 using Shouldly;
 using Xunit;
 
@@ -10,12 +11,8 @@ namespace ReproSpecs.Specs.Infrastructure;
 /// <summary>The assertions every (model, activation) cell must pass, shared by all architecture spec classes.</summary>
 public static class CellAssertions
 {
-    /// <summary>
-    /// How far below the validation text's unigram entropy the mean loss must be for "the model learned":
-    /// a model that only learned character frequencies sits at the entropy; 0.25 nats below is already
-    /// bigram-level knowledge on Tiny Shakespeare, and a leaking model would be far below (see the structural specs).
-    /// </summary>
-    public const double LearnedMarginNats = 0.25;
+    /// <summary>How far below the unigram entropy the mean loss must be for "the model learned" (<see cref="CellValidity.LearnedMarginNats"/>).</summary>
+    public const double LearnedMarginNats = CellValidity.LearnedMarginNats;
 
 
     /// <summary>Runs the cell and checks it; returns the result for further checks.</summary>
@@ -26,27 +23,10 @@ public static class CellAssertions
         var record = result.Record;
         string cell = record.Config.Label;
 
-        // Every loss finite: a diverged trial fails the cell with the step at which it diverged.
-        foreach (var trial in record.Trials)
-        {
-            trial.Status.ShouldBe(TrialStatus.Completed, $"{cell}: trial {trial.Index} (seeds {trial.Seeds.Key}) diverged at step {trial.DivergedAtStep}: its loss became NaN or infinite");
-            trial.StepLosses.ShouldAllBe(l => float.IsFinite(l), $"{cell}: trial {trial.Index} has a non-finite training loss");
-            trial.History.ShouldAllBe(p => double.IsFinite(p.TrainLoss) && double.IsFinite(p.ValLoss), $"{cell}: trial {trial.Index} has a non-finite evaluation loss");
-        }
-
-        // The model learned: clearly below a context-free model.
+        // The rule every hypothesis also applies before resting on a cell (harness: CellValidity): no trial
+        // diverged or has a non-finite loss, the models learned, no trial is degenerate.
         double entropy = fixture.Context.Data.ValidationUnigramEntropy();
-        double meanLoss = record.Trials.Average(t => t.Last!.AllPositionsLoss);
-        meanLoss.ShouldBeLessThan(entropy - LearnedMarginNats,
-            $"{cell}: mean validation loss {meanLoss:F4} nats is not clearly below the unigram entropy {entropy:F4} (margin {LearnedMarginNats}): the model did not learn");
-
-        // Not degenerate: a model that predicts one character everywhere is not "reproducible".
-        int V = record.Config.VocabSize;
-        foreach (var (probs, trial) in result.LastProbabilities.Zip(record.Trials))
-        {
-            int distinct = Enumerable.Range(0, probs!.Length / V).Select(n => PredictionDisagreement.ArgMax(probs.AsSpan(n * V, V))).Distinct().Count();
-            distinct.ShouldBeGreaterThan(1, $"{cell}: trial {trial.Index} predicts the same character for every context (degenerate)");
-        }
+        CellValidity.Problems(result, entropy, record.Config.VocabSize).ShouldBeEmpty($"{cell}: the cell fails its spec");
 
         // Distinct seeds disagree, but never by more than the metric's range.
         foreach (var pair in record.Pairs)

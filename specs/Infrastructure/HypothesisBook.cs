@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Cells;
+using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
@@ -11,43 +13,38 @@ using Xunit;
 namespace ReproSpecs.Specs.Infrastructure;
 
 /// <summary>
-/// Decides the study's hypotheses from the results store, training any missing cell of the profile
-/// first, and writes each family's verdicts for the report. A family is decided once per run and
-/// shared by its specs: one architecture's H1 (per smooth activation and pooled), H2 and H4 form one
-/// Holm–Bonferroni family; H3 is a family of its own (docs/statistics.md).
+/// Decides the study's hypotheses from the results store, training any missing cell the run asks for first,
+/// and writes the verdicts for the report. The whole spec run is one Holm–Bonferroni family, fixed once from
+/// the run's test list (<see cref="RunPlan"/>): the H1, H2 and H4 of every architecture whose hypothesis specs
+/// run, plus H3 and H3[contrast] when an H3 spec runs (docs/statistics.md). A run filtered to one architecture
+/// therefore decides over that architecture only. Cells that fail their own spec (<see cref="CellValidity"/>)
+/// make the verdicts that need them inconclusive. One file per architecture and one for H3 record the family's
+/// size and members, so a report that merges runs can re-adjust over everything it has.
 /// </summary>
 public sealed class HypothesisBook(ExperimentFixture fixture)
 {
     /// <summary>Family-wise significance level.</summary>
     public const double Alpha = 0.05;
 
+    private const string H3Group = "H3";
+
+    // Keyed by scope: the whole run's plan (normally), or one architecture / H3 when the run's test list is unknown.
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<HypothesisVerdict>>> _families = new();
 
-    /// <summary>The decided family of <paramref name="model"/>.</summary>
+    /// <summary>The decided verdicts of <paramref name="model"/> (its H1, H2, H4), from the run's family.</summary>
     public IReadOnlyList<HypothesisVerdict> Family(string model) =>
-        _families.GetOrAdd(model, m => new Lazy<IReadOnlyList<HypothesisVerdict>>(() =>
-        {
-            var cells = Grid(m);
-            var samples = cells.ToDictionary(kv => kv.Key, kv => CellSample.FromCellResult(kv.Value));
-            return Save(m, HypothesisFamily.Decide(StudyHypotheses.ForArchitecture(m, samples, Alpha), Alpha), cells.Values);
-        })).Value;
+        Decided(model).Where(v => v.Hypothesis.Id.StartsWith(model + "/", StringComparison.Ordinal)).ToList();
 
-    /// <summary>The verdict with id <paramref name="id"/> of <paramref name="model"/>'s family.</summary>
+    /// <summary>The verdict with id <paramref name="id"/> of <paramref name="model"/>'s hypotheses.</summary>
     public HypothesisVerdict Verdict(string model, string id) =>
         Family(model).SingleOrDefault(v => v.Hypothesis.Id == id)
-        ?? throw new InvalidOperationException($"{model}'s family has no hypothesis '{id}' (it has: {string.Join(", ", Family(model).Select(v => v.Hypothesis.Id))})");
+        ?? throw new InvalidOperationException($"{model} has no hypothesis '{id}' in this run's family (it has: {string.Join(", ", Family(model).Select(v => v.Hypothesis.Id))})");
 
-    /// <summary>H3, decided across every transformer and recurrent architecture (their cells are trained if missing).</summary>
-    public HypothesisVerdict? H3() =>
-        _families.GetOrAdd("H3", _ => new Lazy<IReadOnlyList<HypothesisVerdict>>(() =>
-        {
-            var models = StudyHypotheses.Transformers.Concat(StudyHypotheses.Recurrent).Where(m => ModelRegistry.Names.Contains(m)).ToList();
-            var grids = models.ToDictionary(m => m, Grid);
-            var samples = grids.ToDictionary(g => g.Key,
-                g => (IReadOnlyDictionary<string, CellSample>)g.Value.ToDictionary(kv => kv.Key, kv => CellSample.FromCellResult(kv.Value)));
-            var h3 = StudyHypotheses.H3(samples, Alpha);
-            return h3 is null ? [] : Save("H3", HypothesisFamily.Decide([h3], Alpha), grids.Values.SelectMany(g => g.Values));
-        })).Value.SingleOrDefault();
+    /// <summary>H3 (heterogeneity across every architecture), or null when it cannot be formed.</summary>
+    public HypothesisVerdict? H3() => Decided(H3Group).SingleOrDefault(v => v.Hypothesis.Id == "H3");
+
+    /// <summary>H3[contrast] (transformers vs recurrent models), or null when it cannot be formed.</summary>
+    public HypothesisVerdict? H3Contrast() => Decided(H3Group).SingleOrDefault(v => v.Hypothesis.Id == "H3[contrast]");
 
     /// <summary>
     /// Turns a verdict into a test outcome: supported passes; contradicted fails (or, where the profile
@@ -70,21 +67,60 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
         }
     }
 
+    /// <summary>
+    /// The family that contains <paramref name="scope"/> (an architecture or H3): the run's plan when the runner
+    /// recorded it and it covers the scope; otherwise (another runner, or a scope outside the plan) the scope alone.
+    /// </summary>
+    private IReadOnlyList<HypothesisVerdict> Decided(string scope)
+    {
+        var plan = RunPlan.Current;
+        bool covered = plan is not null && (scope == H3Group ? plan.H3 : plan.Architectures.Contains(scope));
+        if (!covered) plan = scope == H3Group ? new RunPlan([], true) : new RunPlan([scope], false);
+        string key = $"{string.Join(",", plan!.Architectures)}|{plan.H3}";
+        return _families.GetOrAdd(key, _ => new Lazy<IReadOnlyList<HypothesisVerdict>>(() => DecideRun(plan))).Value;
+    }
+
+    /// <summary>Decides every hypothesis of <paramref name="plan"/> as one family and writes its files.</summary>
+    private IReadOnlyList<HypothesisVerdict> DecideRun(RunPlan plan)
+    {
+        // H3 spans every architecture; otherwise only the planned ones are trained (what the run asked for).
+        var models = ModelRegistry.Names.Where(m => plan.H3 || plan.Architectures.Contains(m)).ToList();
+        var grids = models.ToDictionary(m => m, Grid);
+        double entropy = fixture.Context.Data.ValidationUnigramEntropy();
+        var samples = grids.ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CellSample>)g.Value.ToDictionary(kv => kv.Key,
+            kv => CellSample.FromCellResult(kv.Value, problem: CellValidity.Reason(CellValidity.Problems(kv.Value, entropy, kv.Value.Record.Config.VocabSize)))));
+        var hypotheses = plan.Architectures.SelectMany(m => StudyHypotheses.ForArchitecture(m, samples[m], Alpha)).ToList();
+        if (plan.H3)
+        {
+            if (StudyHypotheses.H3(samples, Alpha) is { } h3) hypotheses.Add(h3);
+            if (StudyHypotheses.H3Contrast(samples, Alpha) is { } contrast) hypotheses.Add(contrast);
+        }
+        var verdicts = HypothesisFamily.Decide(hypotheses, Alpha);
+        var members = verdicts.Select(v => v.Hypothesis.Id).ToList();
+        foreach (var m in plan.Architectures)
+            Save(m, verdicts.Where(v => v.Hypothesis.Id.StartsWith(m + "/", StringComparison.Ordinal)).ToList(), grids[m].Values, members);
+        if (plan.H3)
+            Save(H3Group, verdicts.Where(v => !v.Hypothesis.Id.Contains('/')).ToList(), grids.Values.SelectMany(g => g.Values), members);
+        return verdicts;
+    }
+
     /// <summary>Every study-grid cell of <paramref name="model"/>, trained if missing (shared with the cell specs through the store).</summary>
     private Dictionary<string, CellResult> Grid(string model) =>
-        ActivationRegistry.StudyGrid.ToDictionary(a => a, a => fixture.Cell(model, a));
+        StudyDesign.Study.ActivationNames.ToDictionary(a => a, a => fixture.Cell(model, a));
 
-    private IReadOnlyList<HypothesisVerdict> Save(string family, IReadOnlyList<HypothesisVerdict> verdicts, IEnumerable<CellResult> cells)
+    private void Save(string group, IReadOnlyList<HypothesisVerdict> verdicts, IEnumerable<CellResult> cells, IReadOnlyList<string> members)
     {
+        if (verdicts.Count == 0) return;
         fixture.Store.SaveHypotheses(new HypothesisReport
         {
             Profile = fixture.Settings.Profile.Name,
-            Family = family,
+            Family = group,
             Alpha = Alpha,
             Verdicts = verdicts,
+            FamilySize = members.Count,
+            FamilyMembers = members,
             Cells = cells.ToDictionary(c => c.Record.Config.Label, c => c.Record.ConfigHash),
             Provenance = RunProvenance.Capture(fixture.Context.Device.type.ToString().ToLowerInvariant(), fixture.Context.Corpus.Sha256),
         });
-        return verdicts;
     }
 }

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Activations;
 using Shouldly;
@@ -13,15 +14,15 @@ public class ActivationRegistryTests
     [Fact]
     public void Activations_beyond_the_study_are_selectable_but_not_in_the_grid()
     {
-        ActivationRegistry.StudyGrid.Concat(BeyondTheStudy).ShouldBeSubsetOf(ActivationRegistry.Names);
-        ActivationRegistry.StudyGrid.ShouldBe(["smelu_05", "smelu_1", "relu", "gelu", "swish", "swiglu"]);
-        ActivationRegistry.StudyGrid.ShouldNotContain(n => BeyondTheStudy.Contains(n));
+        StudyDesign.Study.ActivationNames.Concat(BeyondTheStudy).ShouldBeSubsetOf(ActivationRegistry.Names);
+        StudyDesign.Study.ActivationNames.ShouldBe(["smelu_05", "smelu_1", "relu", "gelu", "swish", "swiglu"]);
+        StudyDesign.Study.ActivationNames.ShouldNotContain(n => BeyondTheStudy.Contains(n));
     }
 
     [Fact]
     public void Only_the_GLU_family_is_gated_and_only_the_kinked_ones_are_not_smooth()
     {
-        var all = ActivationRegistry.StudyGrid.Concat(BeyondTheStudy).Select(ActivationRegistry.Get).ToList();
+        var all = StudyDesign.Study.ActivationNames.Concat(BeyondTheStudy).Select(ActivationRegistry.Get).ToList();
         all.Where(s => s.IsGated).Select(s => s.Name).ShouldBe(["swiglu", "geglu", "reglu"], ignoreOrder: true);
         all.Where(s => !s.IsSmooth).Select(s => s.Name).ShouldBe(["relu", "leaky_relu", "reglu"], ignoreOrder: true);
     }
@@ -31,7 +32,7 @@ public class ActivationRegistryTests
     {
         var error = Should.Throw<ConfigurationException>(() => ActivationRegistry.Get("smelu"));
         error.Message.ShouldContain("'smelu'");
-        foreach (string name in ActivationRegistry.StudyGrid.Concat(BeyondTheStudy))
+        foreach (string name in StudyDesign.Study.ActivationNames.Concat(BeyondTheStudy))
             error.Message.ShouldContain(name);
     }
 }

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Checks;
 using ReproSpecs.Harness.Records;
@@ -17,7 +18,7 @@ public class ArchitectureTests
     public static TheoryData<string, string> ModelsAndGatedOrNot()
     {
         var data = new TheoryData<string, string>();
-        foreach (string model in ModelRegistry.StudyGrid)
+        foreach (string model in StudyDesign.Study.ArchitectureNames)
         foreach (string activation in new[] { "smelu_05", "relu", "swiglu", "geglu", "reglu" })
             data.Add(model, activation);
         return data;

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
@@ -28,7 +29,7 @@ public class ParameterCountTests
     public static TheoryData<string, string, string> Cells()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (string model in ModelRegistry.StudyGrid)
+        foreach (string model in StudyDesign.Study.ArchitectureNames)
         foreach (string profile in new[] { "cpu", "full" })
         foreach (string activation in new[] { "relu", "swiglu" })
             data.Add(model, profile, activation);
@@ -50,7 +51,7 @@ public class ParameterCountTests
     public void The_same_width_rule_costs_more_than_parity_only_where_there_is_a_feed_forward()
     {
         var cpu = ModelConfigs.For(Profiles.Cpu, "swiglu");
-        foreach (string model in ModelRegistry.StudyGrid)
+        foreach (string model in StudyDesign.Study.ArchitectureNames)
         {
             var spec = ModelRegistry.Get(model);
             long parity = spec.ExpectedParameters(cpu with { GatedWidth = GatedWidthRule.Parity });

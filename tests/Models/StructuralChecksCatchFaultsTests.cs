@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Checks;
 using ReproSpecs.Tests.Models.Fakes;
@@ -69,7 +70,7 @@ public class StructuralChecksCatchFaultsTests
     public void Wiring_check_passes_a_model_wired_at_every_layer() =>
         ActivationWiringCheck.Run(c => new CharLM(c), Tiny, CharLM.ActivationSites).Problem.ShouldBeNull();
 
-    public static TheoryData<string> Architectures => new(ModelRegistry.StudyGrid);
+    public static TheoryData<string> Architectures => new(StudyDesign.Study.ArchitectureNames);
 
     [Theory]
     [MemberData(nameof(Architectures))]

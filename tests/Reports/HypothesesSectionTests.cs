@@ -70,7 +70,8 @@ public class HypothesesSectionTests
 
         string md = ReportBuilder.Build(ws.Input()).Markdown;
         md.IndexOf("| `H3` |", StringComparison.Ordinal).ShouldBeGreaterThan(md.IndexOf("| `charlm/H4[accuracy]` |", StringComparison.Ordinal));
-        md.ShouldContain("- Family `H3`: 1 hypothesis, Holm-adjusted at family-wise α = 0.05; from [smoke/hypotheses/H3.json]");
+        md.IndexOf("| `H3[contrast]` |", StringComparison.Ordinal).ShouldBeGreaterThan(md.IndexOf("| `H3` |", StringComparison.Ordinal));
+        md.ShouldContain("- Family `H3`: 2 hypotheses, Holm-adjusted within this file at family-wise α = 0.05 (a file from before run-wide families); from [smoke/hypotheses/H3.json]");
     }
 
     [Fact]
@@ -120,6 +121,29 @@ public class HypothesesSectionTests
 
         var error = Should.Throw<CellConflictException>(() => ReportBuilder.Build(ws.Input()));
         error.Message.ShouldContain("The hypothesis family smoke/charlm was found in two different files");
+    }
+
+    [Fact]
+    public void Families_decided_in_separate_runs_are_re_adjusted_as_one_family_over_the_report()
+    {
+        using var ws = new ReportWorkspace();
+        var fixture = SealedJson.Read<HypothesisReport>(ws.FamilyFile);
+        // A second run decided minigpt on its own (m = its own count); its gelu is only just significant there.
+        var cells = new[]
+        {
+            SyntheticFamilies.Cell("minigpt", "relu", 0.20), SyntheticFamilies.Cell("minigpt", "gelu", 0.10),
+            SyntheticFamilies.Cell("minigpt", "swish", 0.20), SyntheticFamilies.Cell("minigpt", "smelu_1", 0.20),
+        };
+        var minigpt = SyntheticFamilies.Architecture("smoke", "minigpt", cells, FixtureProvenance(ws));
+        new ResultStore(ws.ShardA).SaveHypotheses(minigpt with { FamilySize = minigpt.Verdicts.Count, FamilyMembers = minigpt.Verdicts.Select(v => v.Hypothesis.Id).ToList() });
+        int m = fixture.Verdicts.Count + minigpt.Verdicts.Count;
+        var expected = HypothesisFamily.Readjust(fixture.Verdicts.Concat(minigpt.Verdicts));
+
+        string md = ReportBuilder.Build(ws.Input()).Markdown;
+        foreach (var v in expected)
+            Row(md, v.Hypothesis.Id).ShouldContain($"| {Fmt.P(v.AdjustedP)} ({m}) | {(v.Verdict == Verdict.Contradicted ? "**contradicted**" : v.Verdict.ToString().ToLowerInvariant())} |");
+        md.ShouldContain($"Holm-adjusted over all {m} hypotheses of profile `smoke` in these results");
+        md.ShouldContain($"its run decided them in one Holm family of m = {minigpt.Verdicts.Count}");
     }
 
     private static Provenance FixtureProvenance(ReportWorkspace ws) => ResultStore.LoadCell(ws.Cell("shard-a", "relu")).Provenance;

@@ -38,8 +38,9 @@ internal static class SyntheticFamilies
     public static HypothesisReport H3(string profile, IReadOnlyList<CellSample> cells, Provenance provenance)
     {
         var byModel = cells.GroupBy(c => c.Model).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CellSample>)g.ToDictionary(c => c.Activation));
-        var h3 = StudyHypotheses.H3(byModel) ?? throw new InvalidOperationException("H3 needs both architecture groups");
-        return Family(profile, "H3", [h3], cells, provenance, null);
+        var h3 = StudyHypotheses.H3(byModel) ?? throw new InvalidOperationException("H3 needs two architectures");
+        var contrast = StudyHypotheses.H3Contrast(byModel) ?? throw new InvalidOperationException("H3[contrast] needs both architecture groups");
+        return Family(profile, "H3", [h3, contrast], cells, provenance, null);
     }
 
     private static HypothesisReport Family(string profile, string family, IReadOnlyList<Hypothesis> hypotheses, IReadOnlyList<CellSample> cells,

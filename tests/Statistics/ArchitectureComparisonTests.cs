@@ -44,7 +44,7 @@ public class ArchitectureComparisonTests(ITestOutputHelper output)
         double rate = Rates.Of(runs, _ =>
         {
             var study = DrawStudy(rng, k, -0.1, -0.1, architectureSpread);
-            return StudyHypotheses.H3(study, Alpha)!.Comparison.PValue <= Alpha;
+            return StudyHypotheses.H3Contrast(study, Alpha)!.Comparison.PValue <= Alpha;
         });
         output.WriteLine($"H3 between architectures, K = {k}, architecture spread {architectureSpread}: false-positive rate {rate:F4} over {runs} nulls");
         rate.ShouldBeLessThanOrEqualTo(Alpha + 0.02);
@@ -107,11 +107,12 @@ public class ArchitectureComparisonTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void H3_needs_an_architecture_in_each_group()
+    public void H3_contrast_needs_an_architecture_in_each_group_while_H3_heterogeneity_does_not()
     {
         var rng = new Random(2);
         var study = DrawStudy(rng, 3, -0.1, -0.1, 0);
         foreach (var m in Recurrent) study.Remove(m);
-        StudyHypotheses.H3(study).ShouldBeNull();
+        StudyHypotheses.H3Contrast(study).ShouldBeNull();
+        StudyHypotheses.H3(study).ShouldNotBeNull().Direction.ShouldBe(ClaimDirection.Differs);
     }
 }

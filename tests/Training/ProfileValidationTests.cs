@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Records;
@@ -82,6 +83,6 @@ public class ProfileValidationTests
     public void An_unknown_activation_name_lists_the_known_ones()
     {
         var e = Should.Throw<ConfigurationException>(() => CellConfigs.For(Valid, "charlm", "tanhh", ""));
-        e.ShouldBeOneLineMentioning(["'tanhh'", .. ActivationRegistry.StudyGrid]);
+        e.ShouldBeOneLineMentioning(["'tanhh'", .. StudyDesign.Study.ActivationNames]);
     }
 }
