@@ -6,5 +6,6 @@ var root = new RootCommand("ReproSpecs: reproducibility of language models, as t
     RunCommand.Create(),
     BaselinesCommand.Create(),
     BenchCommand.Create(),
+    ReproSpecs.Reports.Cli.ReportCommand.CreateVerb(Console.Out, Console.Error),
 };
 return root.Parse(args).Invoke();

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ReproSpecs.Harness.Results;
 
 namespace ReproSpecs.Harness.Records;
 

@@ -55,6 +55,13 @@ public sealed record CellRecord
     public required CellConfig Config { get; init; }
     /// <summary>Which seed sources varied between the trials (the study's cells: all of them).</summary>
     public SeedArm Arm { get; init; } = SeedArm.All;
+    /// <summary>
+    /// What the cell's activation is (display name, formula, flags) as registered when it ran, so a report renders it
+    /// without the registry (null in files written before this was recorded).
+    /// </summary>
+    public Design.ActivationInfo? ActivationInfo { get; init; }
+    /// <summary>What the cell's architecture is (display name, family) as registered when it ran (null in older files).</summary>
+    public Design.ArchitectureInfo? ArchitectureInfo { get; init; }
     /// <summary>SHA-256 of <see cref="Config"/>.</summary>
     public required string ConfigHash { get; init; }
     /// <summary>Fingerprint of the evaluation contexts every trial was scored on.</summary>

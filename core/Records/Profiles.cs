@@ -1,6 +1,6 @@
 namespace ReproSpecs.Harness.Records;
 
-/// <summary>The built-in profiles: the study's four (DESIGN.md §2) and our CI-sized <c>smoke</c>.</summary>
+/// <summary>The built-in profiles: the study's four (docs/design.md, "The study") and our CI-sized <c>smoke</c>.</summary>
 public static class Profiles
 {
     /// <summary>The profile used when none is chosen.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ReproSpecs.Harness.Configuration;
-using ReproSpecs.Harness.Results;
 
 namespace ReproSpecs.Harness.Records;
 
@@ -40,9 +39,10 @@ public sealed record Provenance(
     /// <param name="torchSharpVersion">TorchSharp package version.</param>
     /// <param name="libTorchVersion">libtorch version.</param>
     /// <param name="threads">libtorch intra-op threads.</param>
-    public static Provenance Capture(string device, string corpusSha256, string torchSharpVersion, string libTorchVersion, int threads) => new(
+    /// <param name="schemaVersion">Schema version of the results files written.</param>
+    public static Provenance Capture(string device, string corpusSha256, string torchSharpVersion, string libTorchVersion, int threads, int schemaVersion) => new(
         Git.Value.Commit, Git.Value.Dirty, torchSharpVersion, libTorchVersion, device,
-        threads, corpusSha256, SealedJson.SchemaVersion, RuntimeInformation.FrameworkDescription,
+        threads, corpusSha256, schemaVersion, RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription, Environment.MachineName, DateTimeOffset.UtcNow);
 
     private static (string, bool) ReadGit()

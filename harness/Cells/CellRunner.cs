@@ -47,6 +47,8 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
         {
             Config = cell,
             Arm = arm,
+            ActivationInfo = Activations.ActivationRegistry.Get(cell.Activation).Info,
+            ArchitectureInfo = Models.ModelRegistry.Get(cell.Model).Info,
             ConfigHash = cell.Hash,
             EvalFingerprint = context.EvalSet.Fingerprint,
             Provenance = RunProvenance.Capture(context.Device.type.ToString().ToLowerInvariant(), context.Corpus.Sha256),

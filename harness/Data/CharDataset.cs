@@ -9,14 +9,11 @@ namespace ReproSpecs.Harness.Data;
 /// </summary>
 public sealed class CharDataset : IDisposable
 {
-    /// <summary>Fraction of the corpus used for training (the first part); the rest is validation.</summary>
-    public const double TrainFraction = 0.9;
-
     private CharDataset(byte[] tokens, int vocabSize, Device device)
     {
         Tokens = tokens;
         VocabSize = vocabSize;
-        TrainLength = (int)(tokens.Length * TrainFraction);
+        TrainLength = CorpusSplit.TrainLength(tokens.Length);
         ValLength = tokens.Length - TrainLength;
         Device = device;
         using var all = torch.tensor(tokens.Select(b => (long)b).ToArray(), dtype: ScalarType.Int64);

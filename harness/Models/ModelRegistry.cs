@@ -7,7 +7,7 @@ namespace ReproSpecs.Harness.Models;
 /// <param name="Create">Builds the model (weights drawn from the global generator).</param>
 /// <param name="ExpectedParameters">The documented parameter-count formula.</param>
 /// <param name="ActivationSites">
-/// How many times one forward pass applies the activation (the "act" marks of DESIGN.md §2), or null
+/// How many times one forward pass applies the activation (the "act" marks of docs/design.md, "The study"), or null
 /// when not documented; the structural activation check compares the observed count with it.
 /// </param>
 public sealed record ModelSpec(

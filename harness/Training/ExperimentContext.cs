@@ -40,7 +40,7 @@ public sealed class ExperimentContext : IDisposable
     public static ExperimentContext Create(Profile profile, Corpus corpus)
     {
         TorchRuntime.EnsureInitialized();
-        int valTokens = corpus.Text.Length - (int)(corpus.Text.Length * CharDataset.TrainFraction);
+        int valTokens = corpus.Text.Length - CorpusSplit.TrainLength(corpus.Text.Length);
         profile.Validate(valTokens);
         var device = DeviceResolver.Resolve(profile.Device);
         var data = CharDataset.From(corpus, device);

@@ -7,8 +7,16 @@ namespace ReproSpecs.Reports.Cli;
 /// <summary>The command line: <c>dotnet run --project reports -- --logs … [--results …] --out …</c>.</summary>
 public static class ReportCommand
 {
-    /// <summary>Builds the root command.</summary>
-    public static RootCommand Create(TextWriter stdout, TextWriter stderr)
+    private const string Summary =
+        "Builds the ReproSpecs results appendix (markdown, self-contained HTML and PNG figures) from spec test logs and the results store.";
+
+    /// <summary>Builds the root command of the report program.</summary>
+    public static RootCommand Create(TextWriter stdout, TextWriter stderr) => Configure(new RootCommand(Summary), stdout, stderr);
+
+    /// <summary>The same command as the CLI's verb: <c>reprospecs report --logs … --out …</c>.</summary>
+    public static Command CreateVerb(TextWriter stdout, TextWriter stderr) => Configure(new Command("report", Summary), stdout, stderr);
+
+    private static T Configure<T>(T root, TextWriter stdout, TextWriter stderr) where T : Command
     {
         var logs = new Option<string[]>("--logs", "-l")
         {
@@ -33,11 +41,10 @@ public static class ReportCommand
             Description = "Only report these profiles (repeatable). Default: every profile found.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var root = new RootCommand(
-            "Builds the ReproSpecs results appendix (markdown, self-contained HTML and PNG figures) from spec test logs and the results store.")
-        {
-            logs, results, output, profiles,
-        };
+        root.Options.Add(logs);
+        root.Options.Add(results);
+        root.Options.Add(output);
+        root.Options.Add(profiles);
         root.SetAction(parse =>
         {
             var input = new ReportInput(parse.GetValue(logs) ?? [], parse.GetValue(results) ?? [], parse.GetValue(output)!, parse.GetValue(profiles) ?? []);

@@ -1,10 +1,8 @@
 using ReproSpecs.Harness.Design;
-using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports.Store;
 using ScottPlot;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports.Figures;
 using ReproSpecs.Reports.Markdown;
 using ReproSpecs.Reports.Store;

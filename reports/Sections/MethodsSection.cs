@@ -1,6 +1,5 @@
 using System.Text;
 using ReproSpecs.Harness.Data;
-using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Reports.Markdown;
@@ -41,10 +40,10 @@ public static class MethodsSection
         {
             if (sha == TinyShakespeare.Sha256)
             {
-                int train = (int)(TinyShakespeare.Length * CharDataset.TrainFraction);
+                int train = (int)(TinyShakespeare.Length * CorpusSplit.TrainFraction);
                 md.AppendLine($"Tiny Shakespeare (SHA-256 {Md.Code(sha)}, the canonical file): {Fmt.Int(TinyShakespeare.Length)} characters over a " +
-                              $"vocabulary of {CharVocabulary.Size} characters. The split is contiguous: the first {Fmt.Percent(CharDataset.TrainFraction)} " +
-                              $"({Fmt.Int(train)} characters) for training, the last {Fmt.Percent(1 - CharDataset.TrainFraction)} ({Fmt.Int(TinyShakespeare.Length - train)}) for validation. " +
+                              $"vocabulary of {CharVocabulary.Size} characters. The split is contiguous: the first {Fmt.Percent(CorpusSplit.TrainFraction)} " +
+                              $"({Fmt.Int(train)} characters) for training, the last {Fmt.Percent(1 - CorpusSplit.TrainFraction)} ({Fmt.Int(TinyShakespeare.Length - train)}) for validation. " +
                               "The task is next-character prediction.");
             }
             else
@@ -52,7 +51,7 @@ public static class MethodsSection
                 int vocabulary = cells.First(c => c.Config.CorpusSha256 == sha).Config.VocabSize;
                 md.AppendLine($"A corpus of the user's own (SHA-256 {Md.Code(sha)}, a vocabulary of {vocabulary} characters derived from the text): **not** the canonical " +
                               "Tiny Shakespeare file, so these numbers are not comparable with the study's. " +
-                              $"Split: the first {Fmt.Percent(CharDataset.TrainFraction)} for training, the rest for validation.");
+                              $"Split: the first {Fmt.Percent(CorpusSplit.TrainFraction)} for training, the rest for validation.");
             }
             md.AppendLine();
         }
@@ -103,7 +102,7 @@ public static class MethodsSection
         var table = new MdTable("architecture", "family", "profile", "parameters");
         foreach (var model in ctx.Catalog.GoodCells.GroupBy(c => c.Config.Model).OrderBy(g => g.Key, StudyOrder.Models))
         {
-            string family = ModelRegistry.Names.Contains(model.Key) ? ModelRegistry.Get(model.Key).Family.ToString().ToLowerInvariant() : "not in this build";
+            string family = StudyOrder.Architecture(model.Key, model)?.Family.ToString().ToLowerInvariant() ?? "not recorded";
             foreach (var profile in model.GroupBy(c => c.Config.Profile).OrderBy(g => g.Key, StudyOrder.Profiles))
             {
                 var counts = profile.SelectMany(c => c.Trials.Select(t => (t.Parameters, c.Config.Activation))).Distinct()
@@ -123,8 +122,8 @@ public static class MethodsSection
         var table = new MdTable("activation", "name", "definition", "smooth (C¹)", "gated");
         foreach (var name in cells.Select(c => c.Config.Activation).Distinct().Order(StudyOrder.Activations))
         {
-            var spec = StudyOrder.Activation(name);
-            table.Row(Md.Code(name), spec?.DisplayName ?? "?", spec?.Formula ?? "not in this build's registry",
+            var spec = StudyOrder.Activation(name, cells);
+            table.Row(Md.Code(name), spec?.DisplayName ?? "?", spec?.Formula ?? "not recorded",
                 spec is null ? "?" : spec.IsSmooth ? "yes" : "no", spec is null ? "?" : spec.IsGated ? "yes" : "no");
         }
         table.WriteTo(md);

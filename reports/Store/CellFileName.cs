@@ -1,6 +1,5 @@
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
-using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Reports.Store;
 

@@ -3,7 +3,6 @@ using ReproSpecs.Harness;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
-using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Reports.Store;
 

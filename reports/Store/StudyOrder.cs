@@ -1,70 +1,55 @@
 using ReproSpecs.Harness.Design;
-using ReproSpecs.Harness.Activations;
-using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Reports.Store;
 
 /// <summary>
-/// The one ordering of profiles, architectures and activations every table and figure uses, so that
-/// a report is stable whatever order files were found in: the study's order first, then by name.
+/// The order (and display names) in which the report lists profiles, architectures, activations, arms and
+/// hypotheses: the study design's order first (<see cref="StudyDesign.Study"/>), then anything else by name. Names and
+/// flags of cells outside the design come from what the cells recorded (<see cref="CellRecord.ActivationInfo"/>),
+/// never from a registry: rendering a report needs no TorchSharp.
 /// </summary>
 public static class StudyOrder
 {
-    /// <summary>The study's six architectures in the order DESIGN.md lists them, whether this build registers them or not.</summary>
-    public static readonly IReadOnlyList<string> StudyArchitectures = ["charlm", "tinylstm", "minigpt", "convlm", "hybridlm", "nanotransformer"];
+    /// <summary>The design whose order the report follows.</summary>
+    public static StudyDesign Design => StudyDesign.Study;
 
-    /// <summary>
-    /// The architectures in study order: the registry's names (its registration order is the study's) once it
-    /// holds all six, else <see cref="StudyArchitectures"/>, so a report of a build that registers only some of
-    /// them still orders (and colours) every architecture the results hold the same way.
-    /// </summary>
-    public static IReadOnlyList<string> Architectures
-    {
-        get
-        {
-            var registered = ModelRegistry.Names;
-            return StudyArchitectures.All(registered.Contains) ? registered : StudyArchitectures;
-        }
-    }
+    /// <summary>The study's architectures, in its order.</summary>
+    public static IReadOnlyList<string> Architectures => Design.ArchitectureNames;
 
-    /// <summary>Orders profile names: built-in profiles smallest first, then others by name.</summary>
+    /// <summary>Profiles: smoke, cpu, lite, partial, full, then others.</summary>
     public static readonly IComparer<string> Profiles = Ranked(Harness.Records.Profiles.All.Select(p => p.Name).ToList());
 
-    /// <summary>Orders architecture names: the study's, then other registered ones, then by name.</summary>
-    public static readonly IComparer<string> Models = Ranked(() => Architectures.Concat(ModelRegistry.Names).Distinct().ToList());
+    /// <summary>Architectures: the design's, then others.</summary>
+    public static readonly IComparer<string> Models = Ranked(Design.ArchitectureNames);
 
-    /// <summary>Orders activation names: the study's grid, then by name.</summary>
-    public static readonly IComparer<string> Activations = Ranked(StudyDesign.Study.ActivationNames);
+    /// <summary>Activations: the design's, then others.</summary>
+    public static readonly IComparer<string> Activations = Ranked(Design.ActivationNames);
 
-    /// <summary>
-    /// The seed-ablation arms in the order the report shows them: one source varied at a time (init, data,
-    /// dropout), then every source (the study's cells), then none (the noise floor).
-    /// </summary>
+    /// <summary>Seed-ablation arms in the order of the ablation table.</summary>
     public static readonly IReadOnlyList<SeedArm> Arms = [SeedArm.InitOnly, SeedArm.DataOnly, SeedArm.DropoutOnly, SeedArm.All, SeedArm.SameSeed];
 
-    /// <summary>
-    /// Orders hypothesis ids by their number (H1 before H2, whatever the prefix: <c>charlm/H4[loss]</c> after
-    /// <c>charlm/H2</c>); ids of equal number keep their order (sort with a stable sort).
-    /// </summary>
+    /// <summary>Hypothesis ids by their number (H1 … H4), then by name.</summary>
     public static readonly IComparer<string> Hypotheses = Comparer<string>.Create((a, b) => HypothesisNumber(a).CompareTo(HypothesisNumber(b)));
 
-    /// <summary>Orders hypothesis-family names: architecture families in study order, then cross-architecture ones (<c>H3</c>).</summary>
+    /// <summary>Hypothesis families: architectures first (in model order), then cross-architecture families (H3).</summary>
     public static readonly IComparer<string> Families = Comparer<string>.Create((a, b) =>
     {
         bool ha = HypothesisNumber(a) != int.MaxValue, hb = HypothesisNumber(b) != int.MaxValue;
         return ha != hb ? ha.CompareTo(hb) : ha ? Hypotheses.Compare(a, b) : Models.Compare(a, b);
     });
 
-    /// <summary>The display name of an architecture (<c>CharLM</c>), or the name itself when it is not registered.</summary>
-    public static string ModelDisplayName(string model) =>
-        ModelRegistry.Names.Contains(model) ? ModelRegistry.Get(model).DisplayName : model;
+    /// <summary>The display name of an architecture: the design's, else the registry key.</summary>
+    public static string ModelDisplayName(string model) => Design.Architecture(model)?.DisplayName ?? model;
 
-    /// <summary>The registry entry of an activation, or null when this build does not know it.</summary>
-    public static ActivationSpec? Activation(string name) => ActivationRegistry.Contains(name) ? ActivationRegistry.Get(name) : null;
+    /// <summary>What an activation is: as the cells recorded it, else as the design declares it, else null.</summary>
+    public static ActivationInfo? Activation(string name, IEnumerable<CellRecord> cells) =>
+        cells.Select(c => c.ActivationInfo).FirstOrDefault(i => i?.Name == name) ?? Design.Activation(name);
 
-    /// <summary>The number of a hypothesis id (<c>charlm/H1[gelu]</c> → 1, <c>H3</c> → 3), or int.MaxValue.</summary>
+    /// <summary>What an architecture is: as the cells recorded it, else as the design declares it, else null.</summary>
+    public static ArchitectureInfo? Architecture(string name, IEnumerable<CellRecord> cells) =>
+        cells.Select(c => c.ArchitectureInfo).FirstOrDefault(i => i?.Name == name) ?? Design.Architecture(name);
+
     private static int HypothesisNumber(string id)
     {
         var name = id.AsSpan(id.LastIndexOf('/') + 1);
@@ -73,13 +58,9 @@ public static class StudyOrder
         return name.Length > 1 && (name[0] is 'H' or 'h') && int.TryParse(name[1..], out int n) ? n : int.MaxValue;
     }
 
-    private static IComparer<string> Ranked(IReadOnlyList<string> known) => Ranked(() => known);
-
-    // The list is read at each comparison: models may register after this class is initialised.
-    private static IComparer<string> Ranked(Func<IReadOnlyList<string>> known) => Comparer<string>.Create((a, b) =>
+    private static IComparer<string> Ranked(IReadOnlyList<string> known) => Comparer<string>.Create((a, b) =>
     {
-        var list = known();
-        int ra = Rank(list, a), rb = Rank(list, b);
+        int ra = Rank(known, a), rb = Rank(known, b);
         return ra != rb ? ra.CompareTo(rb) : string.CompareOrdinal(a, b);
     });
 

@@ -8,6 +8,7 @@ using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
+using ReproSpecs.Harness.Training;
 using Xunit;
 
 namespace ReproSpecs.Specs.Infrastructure;

@@ -1,3 +1,5 @@
+using ReproSpecs.Harness.Activations;
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Training;
@@ -18,11 +20,23 @@ public class StudyOrderTests
     }
 
     [Fact]
-    public void The_registry_order_is_used_once_it_holds_every_study_architecture()
+    public void The_order_is_the_study_designs_and_the_registry_binds_exactly_its_names()
     {
-        bool all = StudyOrder.StudyArchitectures.All(ModelRegistry.Names.Contains);
-        StudyOrder.Architectures.ShouldBe(all ? ModelRegistry.Names : StudyOrder.StudyArchitectures);
-        StudyOrder.Architectures.Take(6).Order(StudyOrder.Models).ShouldBe(StudyOrder.Architectures.Take(6));
+        StudyOrder.Architectures.ShouldBe(StudyDesign.Study.ArchitectureNames);
+        StudyDesign.Study.ArchitectureNames.ShouldAllBe(n => ModelRegistry.Names.Contains(n));
+        StudyDesign.Study.ActivationNames.ShouldAllBe(n => ActivationRegistry.Contains(n));
+        foreach (var info in StudyDesign.Study.Activations) ActivationRegistry.Get(info.Name).Info.ShouldBe(info, "the registry binds the design's entry, not a copy of it");
+        foreach (var info in StudyDesign.Study.Architectures) ModelRegistry.Get(info.Name).Info.ShouldBe(info);
+    }
+
+    [Fact]
+    public void A_cells_recorded_names_win_over_the_design_and_unknown_names_stay_unknown()
+    {
+        var own = new ActivationInfo("softplus", "Softplus", "log(1 + eˣ)");
+        StudyOrder.Activation("softplus", []).ShouldBeNull();
+        StudyOrder.Activation("gelu", [])!.DisplayName.ShouldBe("GELU");
+        StudyOrder.ModelDisplayName("bigram").ShouldBe("bigram");
+        own.IsSmooth.ShouldBeTrue();
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Xunit;
 namespace ReproSpecs.Tests.Runtime;
 
 /// <summary>
-/// The ELF patch that lets TorchSharp load on Debian 12 (DESIGN.md §5), exercised on a temporary copy of
+/// The ELF patch that lets TorchSharp load on Debian 12 (docs/design.md, "Loading TorchSharp on Debian 12"), exercised on a temporary copy of
 /// the real <c>libLibTorchSharp.so</c> with made-up sets of system versions, so every outcome is tested
 /// on every Linux machine whatever its own libstdc++ is.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ReproSpecs.Tests.Runtime;
 
-/// <summary>Proves libtorch loads on this machine without a manual step (DESIGN.md §5).</summary>
+/// <summary>Proves libtorch loads on this machine without a manual step (docs/design.md, "Loading TorchSharp on Debian 12").</summary>
 public class TorchLoadTests
 {
     [Fact]

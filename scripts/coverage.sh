@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Unit-test coverage rendered as HTML with ReportGenerator (a local dotnet tool: .config/dotnet-tools.json).
-# Usage: bash reports/coverage.sh [extra 'dotnet test' arguments, e.g. --no-build or --filter ...]
+# Usage: bash scripts/coverage.sh [extra 'dotnet test' arguments, e.g. --no-build or --filter ...]
 # Writes coverage/html/index.html and prints coverage/html/Summary.txt. coverage/ is git-ignored.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
