@@ -10,9 +10,3 @@ public class ReproSpecsException : Exception
     public ReproSpecsException(string message, Exception? inner = null) : base(message, inner) { }
 }
 
-/// <summary>A configuration value is invalid; the message names the field and the fix.</summary>
-public sealed class ConfigurationException : ReproSpecsException
-{
-    /// <summary>Creates the exception with a message that names the field and the fix.</summary>
-    public ConfigurationException(string message) : base(message) { }
-}

@@ -9,20 +9,6 @@ using ReproSpecs.Reports.Store;
 
 namespace ReproSpecs.Reports;
 
-/// <summary>What the report is made from and where it goes.</summary>
-/// <param name="Logs">TRX files or folders holding them (any number of shards).</param>
-/// <param name="Results">Results folders (one, or one per shard).</param>
-/// <param name="OutputDirectory">Folder for <c>appendix.md</c>, <c>appendix.html</c> and <c>figures/</c>.</param>
-/// <param name="Profiles">Only these profiles (all when empty).</param>
-public sealed record ReportInput(IReadOnlyList<string> Logs, IReadOnlyList<string> Results, string OutputDirectory, IReadOnlyList<string>? Profiles = null);
-
-/// <summary>A built report: its markdown and the figures it references (not yet drawn).</summary>
-/// <param name="Markdown">The text of <c>appendix.md</c>.</param>
-/// <param name="Figures">Figures referenced by the markdown, in order.</param>
-/// <param name="Problems">Results files that failed verification (also listed in the report).</param>
-/// <param name="Outcomes">Passed / failed / skipped counts over all logs.</param>
-public sealed record BuiltReport(string Markdown, IReadOnlyList<FigureSpec> Figures, int Problems, (int Passed, int Failed, int Skipped) Outcomes);
-
 /// <summary>
 /// Builds the appendix's markdown from the results and logs. The output depends only on the inputs (no
 /// clock, no culture, no machine paths other than links relative to the output folder), so a fixture

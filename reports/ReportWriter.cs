@@ -5,12 +5,6 @@ using ReproSpecs.Reports.Html;
 
 namespace ReproSpecs.Reports;
 
-/// <summary>The files a report was written to.</summary>
-/// <param name="Markdown">Path of <c>appendix.md</c>.</param>
-/// <param name="Html">Path of <c>appendix.html</c>.</param>
-/// <param name="Figures">Paths of the figure PNGs.</param>
-public sealed record WrittenReport(string Markdown, string Html, IReadOnlyList<string> Figures);
-
 /// <summary>Writes a built report: the figures (drawn now), <c>appendix.md</c>, and the self-contained <c>appendix.html</c>.</summary>
 public static class ReportWriter
 {

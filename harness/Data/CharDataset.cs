@@ -77,11 +77,3 @@ public sealed class CharDataset : IDisposable
     }
 }
 
-/// <summary>Which part of the corpus.</summary>
-public enum Split
-{
-    /// <summary>The first 90 %.</summary>
-    Train,
-    /// <summary>The last 10 %.</summary>
-    Val,
-}

@@ -2,17 +2,6 @@ using ReproSpecs.Harness.Records;
 
 namespace ReproSpecs.Reports.Logs;
 
-/// <summary>How a test ended, as the report groups it.</summary>
-public enum OutcomeKind
-{
-    /// <summary>Passed.</summary>
-    Passed,
-    /// <summary>Failed, errored, timed out or aborted.</summary>
-    Failed,
-    /// <summary>Not executed: skipped, with a reason.</summary>
-    Skipped,
-}
-
 /// <summary>One test result from a test log.</summary>
 /// <param name="TestName">Full display name, e.g. <c>ReproSpecs.Specs.Architectures.CharLMSpecs.Cell_…(activation: "gelu")</c>.</param>
 /// <param name="ClassName">Test class, e.g. <c>ReproSpecs.Specs.Architectures.CharLMSpecs</c>.</param>
@@ -38,12 +27,3 @@ public sealed record SpecOutcome(
     TimeSpan Duration,
     string Log);
 
-/// <summary>One test log (one shard's run).</summary>
-/// <param name="Path">Absolute path.</param>
-/// <param name="DisplayPath">How the report names it.</param>
-/// <param name="Computer">Machine it ran on.</param>
-/// <param name="Started">When the run started.</param>
-/// <param name="Finished">When it finished.</param>
-/// <param name="Profile">Profile announced by the run's diagnostics, when present.</param>
-/// <param name="Results">Its test results.</param>
-public sealed record TestLog(string Path, string DisplayPath, string? Computer, DateTimeOffset? Started, DateTimeOffset? Finished, string? Profile, IReadOnlyList<SpecOutcome> Results);

@@ -33,8 +33,9 @@ public static class CellFolderCheck
     private static CheckedFile CheckConfig(string root, string path, CellRecord cell)
     {
         var (file, problem) = Verify<CellConfig>(root, path, out var config);
-        if (problem is null && config!.Hash != cell.ConfigHash)
-            problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} holds config {config.ShortHash}, not its cell's {cell.ConfigHash[..12]}. Fix: delete it and rerun the cell to regenerate it.");
+        // Compare configs as read (an older schema is migrated on load, so its recorded hash cannot be recomputed).
+        if (problem is null && config!.Hash != cell.Config.Hash)
+            problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} holds config {config.ShortHash}, not its cell's {cell.Config.ShortHash}. Fix: delete it and rerun the cell to regenerate it.");
         return new CheckedFile(file, problem);
     }
 

@@ -78,10 +78,3 @@ public sealed class ExperimentFixture : IDisposable
     }
 }
 
-/// <summary>The one collection every spec class joins.</summary>
-[CollectionDefinition(Name)]
-public sealed class ExperimentCollection : ICollectionFixture<ExperimentFixture>
-{
-    /// <summary>Collection name.</summary>
-    public const string Name = "Experiment";
-}

@@ -1,0 +1,10 @@
+namespace ReproSpecs.Harness.Statistics;
+
+/// <summary>A hypothesis decided within its family.</summary>
+/// <param name="Hypothesis">The claim and its comparison.</param>
+/// <param name="AdjustedP">Holm-adjusted p-value within the family.</param>
+/// <param name="FamilySize">Number of hypotheses in the family (m).</param>
+/// <param name="Alpha">Family-wise level.</param>
+/// <param name="Verdict">The decision.</param>
+/// <param name="Message">One line: verdict, effect, interval, p, Holm p, trials and trials needed.</param>
+public sealed record HypothesisVerdict(Hypothesis Hypothesis, double AdjustedP, int FamilySize, double Alpha, Verdict Verdict, string Message);

@@ -1,0 +1,17 @@
+using System.Globalization;
+using System.Text;
+using ReproSpecs.Harness.Records;
+using ReproSpecs.Reports.Figures;
+using ReproSpecs.Reports.Logs;
+using ReproSpecs.Reports.Markdown;
+using ReproSpecs.Reports.Sections;
+using ReproSpecs.Reports.Store;
+
+namespace ReproSpecs.Reports;
+
+/// <summary>A built report: its markdown and the figures it references (not yet drawn).</summary>
+/// <param name="Markdown">The text of <c>appendix.md</c>.</param>
+/// <param name="Figures">Figures referenced by the markdown, in order.</param>
+/// <param name="Problems">Results files that failed verification (also listed in the report).</param>
+/// <param name="Outcomes">Passed / failed / skipped counts over all logs.</param>
+public sealed record BuiltReport(string Markdown, IReadOnlyList<FigureSpec> Figures, int Problems, (int Passed, int Failed, int Skipped) Outcomes);

@@ -1,0 +1,12 @@
+using System.Text;
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Reports.Figures;
+using ReproSpecs.Reports.Html;
+
+namespace ReproSpecs.Reports;
+
+/// <summary>The files a report was written to.</summary>
+/// <param name="Markdown">Path of <c>appendix.md</c>.</param>
+/// <param name="Html">Path of <c>appendix.html</c>.</param>
+/// <param name="Figures">Paths of the figure PNGs.</param>
+public sealed record WrittenReport(string Markdown, string Html, IReadOnlyList<string> Figures);
