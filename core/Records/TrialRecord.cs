@@ -38,6 +38,10 @@ public sealed record TrialRecord
     /// on this trial's own fresh validation windows. Null when diverged and in results before compute version 3.
     /// </summary>
     public Score? AsCoded { get; init; }
+
+    /// <summary>Every score of this trial that carries a probabilities file: last, best and as-coded, where present.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Score> Scores => new[] { Last, Best, AsCoded }.OfType<Score>();
     /// <summary>Where the time went.</summary>
     public required TrialTiming Timing { get; init; }
     /// <summary>When training finished (UTC).</summary>

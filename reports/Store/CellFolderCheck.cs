@@ -48,7 +48,7 @@ public static class CellFolderCheck
             problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} is not the trial its cell file embeds (replaced after the cell was written?). Fix: delete the cell folder's cell.json and rerun the cell.");
         yield return new CheckedFile(file, problem);
         if (trial is null || problem is not null) yield break;
-        foreach (var score in new[] { trial.Last, trial.Best }.OfType<Score>())
+        foreach (var score in trial.Scores)
             yield return CheckProbabilities(root, Path.Combine(Path.GetDirectoryName(path)!, score.ProbabilitiesFile), score.ProbabilitiesSha256, file);
     }
 

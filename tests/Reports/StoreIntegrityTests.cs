@@ -39,8 +39,8 @@ public sealed class StoreIntegrityTests : IDisposable
     {
         var catalog = ResultsCatalog.Load([_root]);
         catalog.Problems.ShouldBeEmpty();
-        // Per cell: cell.json, config.json, 2 trial JSONs, 2 × (last, best) probabilities.
-        catalog.FileCount.ShouldBe(2 * (1 + 1 + 2 + 4));
+        // Per cell: cell.json, config.json, 2 trial JSONs, 2 × (last, best, as-coded) probabilities.
+        catalog.FileCount.ShouldBe(2 * (1 + 1 + 2 + 6));
     }
 
     [Fact]
