@@ -14,4 +14,6 @@ namespace ReproSpecs.Reports;
 /// <param name="Figures">Figures referenced by the markdown, in order.</param>
 /// <param name="Problems">Results files that failed verification (also listed in the report).</param>
 /// <param name="Outcomes">Passed / failed / skipped counts over all logs.</param>
-public sealed record BuiltReport(string Markdown, IReadOnlyList<FigureSpec> Figures, int Problems, (int Passed, int Failed, int Skipped) Outcomes);
+/// <param name="Contradicted">Contradicted verdicts after the report's family-wise adjustment (<c>profile: id</c>).</param>
+public sealed record BuiltReport(string Markdown, IReadOnlyList<FigureSpec> Figures, int Problems, (int Passed, int Failed, int Skipped) Outcomes,
+    IReadOnlyList<string> Contradicted);

@@ -40,7 +40,8 @@ public static class ReportBuilder
 
         var results = logs.Results;
         return new BuiltReport(md.ToString().ReplaceLineEndings("\n"), ctx.Figures, catalog.Problems.Count(),
-            (results.Count(r => r.Outcome == OutcomeKind.Passed), results.Count(r => r.Outcome == OutcomeKind.Failed), results.Count(r => r.Outcome == OutcomeKind.Skipped)));
+            (results.Count(r => r.Outcome == OutcomeKind.Passed), results.Count(r => r.Outcome == OutcomeKind.Failed), results.Count(r => r.Outcome == OutcomeKind.Skipped)),
+            ReportVerdicts.Contradicted(catalog));
     }
 
     private static void Header(StringBuilder md, ReportContext ctx)

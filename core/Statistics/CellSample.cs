@@ -178,6 +178,31 @@ public sealed class CellSample
         FromTrials(result.Record.Config.Model, result.Record.Config.Activation, result.Record.Trials,
             bestWeights ? result.BestProbabilities : result.LastProbabilities, bestWeights).WithProblem(problem);
 
+    /// <summary>
+    /// Builds a sample from a cell's record alone (its pairwise Relative PDs and per-trial scores), as a report or a
+    /// merge of shards does when the probabilities stay on the machines that trained them. Gives the same sample as
+    /// <see cref="FromCellResult"/> does from the probabilities. A cell with a diverged trial is marked with that
+    /// problem; the other validity checks need the probabilities (<see cref="CellValidity"/>) and are made by the
+    /// cell's own spec, whose failure fails the run that trained it.
+    /// </summary>
+    public static CellSample FromCellRecord(CellRecord record, bool bestWeights = false)
+    {
+        var done = record.Trials.Where(t => t.Status == TrialStatus.Completed && (bestWeights ? t.Best : t.Last) is not null).ToList();
+        var position = done.Select((t, i) => (t.Index, i)).ToDictionary(x => x.Index, x => x.i);
+        var pd = new double[done.Count, done.Count];
+        foreach (var pair in record.Pairs)
+        {
+            if (!position.TryGetValue(pair.TrialA, out int a) || !position.TryGetValue(pair.TrialB, out int b)) continue;
+            pd[a, b] = pd[b, a] = (bestWeights ? pair.Best : pair.Last).RelativePd;
+        }
+        Score ScoreOf(TrialRecord t) => (bestWeights ? t.Best : t.Last)!;
+        var sample = new CellSample(record.Config.Model, record.Config.Activation, done.Select(t => t.Seeds).ToList(), pd,
+            done.Select(t => ScoreOf(t).Loss).ToList(), done.Select(t => ScoreOf(t).Accuracy).ToList(),
+            done.Select(t => ScoreOf(t).AllPositionsLoss).ToList(), done.Select(t => ScoreOf(t).AllPositionsAccuracy).ToList());
+        int diverged = record.Trials.Count(t => t.Status == TrialStatus.Diverged);
+        return sample.WithProblem(diverged > 0 ? $"{record.Config.Model}/{record.Config.Activation}: {diverged} trial(s) diverged" : null);
+    }
+
     /// <summary>A copy of this sample marked with <paramref name="problem"/> (null: unmarked).</summary>
     public CellSample WithProblem(string? problem) =>
         new(Model, Activation, Seeds, _pd, Loss, Accuracy, AllPositionsLoss, AllPositionsAccuracy) { Problem = problem };

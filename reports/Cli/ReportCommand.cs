@@ -41,6 +41,11 @@ public static class ReportCommand
             Description = "Only report these profiles (repeatable). Default: every profile found.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var gate = new Option<bool>("--fail-on-contradiction")
+        {
+            Description = "Exit 1 when a verdict of the merged report is contradicted (after the report's study-wide adjustment, H3 included): the CI gate over all shards.",
+        };
+        root.Options.Add(gate);
         root.Options.Add(logs);
         root.Options.Add(results);
         root.Options.Add(output);
@@ -56,6 +61,11 @@ public static class ReportCommand
                 stdout.WriteLine($"Wrote {written.Html}");
                 stdout.WriteLine($"Wrote {written.Figures.Count} figures under {Path.GetDirectoryName(written.Markdown)}{Path.DirectorySeparatorChar}figures");
                 stdout.WriteLine($"Specs: {report.Outcomes.Passed} passed, {report.Outcomes.Failed} failed, {report.Outcomes.Skipped} skipped.");
+                if (report.Contradicted.Count > 0)
+                {
+                    stderr.WriteLine($"Contradicted: {string.Join("; ", report.Contradicted)}.");
+                    if (parse.GetValue(gate)) return 1;
+                }
                 if (report.Problems > 0)
                     stderr.WriteLine($"Warning: {report.Problems} results file(s) failed verification (altered or unreadable); they are flagged in the report and excluded from its numbers.");
                 return 0;

@@ -38,7 +38,8 @@ public static class HypothesesSection
             var recorded = profile.SelectMany(f => f.Value!.Verdicts).ToList();
             var alphas = profile.Select(f => f.Value!.Alpha).Distinct().ToList();
             // One family over everything shown; files decided at different levels cannot be merged honestly.
-            var shown = alphas.Count == 1 ? HypothesisFamily.Readjust(recorded, alphas[0]) : recorded;
+            // H3 is decided here from the merged cells when no shard could (one architecture per shard).
+            var shown = ReportVerdicts.Of(ctx.Catalog, profile.Key) ?? recorded;
             var table = new MdTable("hypothesis", "claim", "effect", "CI", "p", "Holm p (m)", "verdict", "sample", "80 % power needs", "note").RightAlign(2, 4, 5);
             var rows = new List<HypothesisVerdict>();
             foreach (var v in shown.OrderBy(v => Group(v.Hypothesis.Id), StudyOrder.Families).ThenBy(v => v.Hypothesis.Id, StudyOrder.Hypotheses))

@@ -17,18 +17,9 @@ public sealed class FailureModeTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "reprospecs-fail-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A tiny profile on a synthetic corpus: fast, and independent of the real corpus.</summary>
-    private static readonly Profile Tiny = new()
-    {
-        Name = "tiny-test", NEmbd = 16, NHead = 2, NLayer = 1, BlockSize = 16, BatchSize = 4, MaxIters = 40,
-        EvalInterval = 10, EvalIters = 2, Device = DeviceKind.Cpu, EvalContexts = 20, LearningRate = 3e-3,
-    };
+    private static Profile Tiny => TinyCell.Profile;
 
-    private static Corpus SyntheticCorpus()
-    {
-        var random = new Random(7);
-        var text = new string(Enumerable.Range(0, 20_000).Select(_ => CharVocabulary.Characters[random.Next(1, 30)]).ToArray());
-        return new Corpus(text, "synthetic", "synthetic-sha", CorpusOrigin.Explicit, Vocabulary.TinyShakespeare);
-    }
+    private static Corpus SyntheticCorpus() => TinyCell.SyntheticCorpus();
 
     [Fact]
     public void A_trial_whose_loss_turns_NaN_is_recorded_as_diverged_and_kept_out_of_every_comparison()

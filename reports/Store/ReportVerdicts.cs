@@ -1,0 +1,25 @@
+using ReproSpecs.Harness.Statistics;
+
+namespace ReproSpecs.Reports.Store;
+
+/// <summary>The verdicts a report stands behind, per profile (<see cref="MergedVerdicts"/>), shared by its hypotheses table and its gate.</summary>
+public static class ReportVerdicts
+{
+    /// <summary>
+    /// The re-adjusted verdicts of <paramref name="profile"/>, or null when its files were decided at different
+    /// family-wise levels (then they cannot be merged honestly and are shown as each run decided them).
+    /// </summary>
+    public static IReadOnlyList<HypothesisVerdict>? Of(ResultsCatalog catalog, string profile)
+    {
+        var files = catalog.GoodHypotheses.Select(h => h.Value!).Where(h => h.Profile == profile).ToList();
+        var alphas = files.Select(f => f.Alpha).Distinct().ToList();
+        if (alphas.Count != 1) return null;
+        return MergedVerdicts.Of(files, catalog.GoodCells.Where(c => c.Config.Profile == profile).ToList(), alphas[0]);
+    }
+
+    /// <summary>Every contradicted verdict of the report, as <c>profile: id</c>.</summary>
+    public static IReadOnlyList<string> Contradicted(ResultsCatalog catalog) =>
+        catalog.GoodHypotheses.Select(h => h.Value!.Profile).Distinct().Order(StudyOrder.Profiles)
+            .SelectMany(p => (Of(catalog, p) ?? []).Where(v => v.Verdict == Verdict.Contradicted).Select(v => $"{p}: {v.Hypothesis.Id}"))
+            .ToList();
+}
