@@ -36,7 +36,7 @@ public sealed class ResultStore
 
     /// <summary>Path of <c>cell.json</c> (the study's arm) or <c>cell-&lt;arm&gt;.json</c> (a seed-ablation arm).</summary>
     public string CellPath(CellConfig cell, SeedArm arm = SeedArm.All) =>
-        Path.Combine(CellDirectory(cell), arm == SeedArm.All ? "cell.json" : $"cell-{SeedArms.Name(arm)}.json");
+        Path.Combine(CellDirectory(cell), StoreLayout.CellFileName(arm));
 
     /// <summary>Base name (no extension) of a trial's files.</summary>
     public static string TrialStem(int index, TrialSeeds seeds) => $"trial-{index:D2}-{seeds.Key}";
@@ -157,7 +157,7 @@ public sealed class ResultStore
     public void SaveCell(CellRecord record) => SealedJson.Write(CellPath(record.Config, record.Arm), record);
 
     /// <summary>Path of a hypothesis family's verdicts.</summary>
-    public string HypothesisPath(string profile, string family) => Path.Combine(Root, profile, "hypotheses", family + ".json");
+    public string HypothesisPath(string profile, string family) => Path.Combine(Root, StoreLayout.HypothesisFile(profile, family));
 
 
     /// <summary>Every hypothesis file under the store (optionally of one profile).</summary>

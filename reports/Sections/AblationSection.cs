@@ -76,9 +76,9 @@ public static class AblationSection
 
         var hashes = files.Where(f => f.Value is not null).Select(f => f.Value!.ConfigHash).Distinct().ToList();
         if (hashes.Count > 1)
-            md.AppendLine($"**These arms were trained under {hashes.Count} different configs** ({string.Join(", ", hashes.Select(h => Md.Code(h[..12])))}): their numbers are not comparable.").AppendLine();
+            md.AppendLine($"**These arms were trained under {hashes.Count} different configs** ({string.Join(", ", hashes.Select(h => Md.Code(ShortHashes.Of(h))))}): their numbers are not comparable.").AppendLine();
         else if (hashes.Count == 1)
-            md.AppendLine($"Every arm was trained under config {Md.Code(hashes[0][..12])}.").AppendLine();
+            md.AppendLine($"Every arm was trained under config {Md.Code(ShortHashes.Of(hashes[0]))}.").AppendLine();
         if (!files.Any(f => ResultsCatalog.CellArm(f) == SeedArm.All))
             md.AppendLine("The study's cell (the all arm) is not in these results.").AppendLine();
         if (bars.Count == 0) return;

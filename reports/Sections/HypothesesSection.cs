@@ -107,6 +107,6 @@ public static class HypothesesSection
         return missing.Count == 0
             ? $"{line}; it rests on {h.Cells.Count} cells, all of them in these results."
             : $"{line}; **{missing.Count} of the {h.Cells.Count} cells it rests on are not in these results** " +
-              $"({string.Join(", ", missing.Select(c => $"{c.Key} {Md.Code(c.Value.Length > 12 ? c.Value[..12] : c.Value)}"))}): its verdicts describe other runs than these tables.";
+              $"({string.Join(", ", missing.Select(c => $"{c.Key} {Md.Code(ShortHashes.Of(c.Value))}"))}): its verdicts describe other runs than these tables.";
     }
 }

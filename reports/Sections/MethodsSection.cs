@@ -95,10 +95,23 @@ public static class MethodsSection
             md.AppendLine("A profile with numbered columns was run with more than one set of settings; each cell's table row links to its config.").AppendLine();
     }
 
+    /// <summary>
+    /// Each study architecture's parameter count at the full profile with ReLU, from its documented formula
+    /// (pinned against the built models by <c>MethodsSectionTests</c>), shown beside the study's claim of ≈ 10.8 M.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, long> FullProfileParameters = new Dictionary<string, long>
+    {
+        ["charlm"] = 10_795_776, ["tinylstm"] = 7_147_008, ["minigpt"] = 10_795_776,
+        ["convlm"] = 16_016_640, ["hybridlm"] = 8_330_112, ["nanotransformer"] = 10_770_048,
+    };
+
     private static void Architectures(StringBuilder md, ReportContext ctx)
     {
         md.AppendLine("### Architectures").AppendLine();
         md.AppendLine("Parameter counts are those recorded by the trials (trainable parameters). Gated activations change the feed-forward block, so their count can differ.").AppendLine();
+        md.AppendLine($"The study states ≈ 10.8 M parameters for every architecture at its full profile. Built as described there (ReLU), they are not equal: " +
+                      string.Join(", ", FullProfileParameters.Select(p => $"{StudyOrder.ModelDisplayName(p.Key)} {(p.Value / 1e6).ToString("0.0", Inv)} M")) +
+                      " (formulas in docs/architectures.md), so architectures differ in capacity as well as in layout.").AppendLine();
         var table = new MdTable("architecture", "family", "profile", "parameters");
         foreach (var model in ctx.Catalog.GoodCells.GroupBy(c => c.Config.Model).OrderBy(g => g.Key, StudyOrder.Models))
         {
@@ -159,7 +172,7 @@ public static class MethodsSection
             var c = profile.First().Config;
             var prints = profile.Select(r => r.EvalFingerprint).Distinct().Order(StringComparer.Ordinal).ToList();
             md.AppendLine($"- **{profile.Key}**: every trial is scored on the same {Fmt.Int(c.Settings.EvalContexts)} validation windows of {c.Settings.BlockSize} characters, drawn once with seed {c.Settings.EvalSeed} " +
-                          $"from a generator of their own (never the training generator); contexts fingerprint {string.Join(", ", prints.Select(p => Md.Code(p[..12])))}." +
+                          $"from a generator of their own (never the training generator); contexts fingerprint {string.Join(", ", prints.Select(p => Md.Code(ShortHashes.Of(p))))}." +
                           (prints.Count > 1 ? " **Cells of this profile were scored on different contexts; their disagreements are not comparable.**" : ""));
         }
         md.AppendLine();

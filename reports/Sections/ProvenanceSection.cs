@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Reports.Markdown;
@@ -22,7 +23,7 @@ public static class ProvenanceSection
             {
                 var p = g.Key;
                 var dates = g.Select(c => c.Provenance.CreatedAt).Concat(g.SelectMany(c => c.Trials.Select(t => t.FinishedAt)));
-                table.Row(Md.Code(p.GitCommit.Length > 12 ? p.GitCommit[..12] : p.GitCommit), p.GitDirty ? "**yes**" : "no", p.TorchSharpVersion, p.LibTorchVersion,
+                table.Row(Md.Code(ShortHashes.Of(p.GitCommit)), p.GitDirty ? "**yes**" : "no", p.TorchSharpVersion, p.LibTorchVersion,
                     p.Dotnet, p.Os, p.Device, p.Threads.ToString(CultureInfo.InvariantCulture), p.Machine, g.Count().ToString(CultureInfo.InvariantCulture), Fmt.DateRange(dates));
             }
             table.WriteTo(md);

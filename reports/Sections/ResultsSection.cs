@@ -63,7 +63,7 @@ public static class ResultsSection
     private static void ProfileTable(StringBuilder md, ReportContext ctx, string model, string profile, IReadOnlyList<Loaded<CellRecord>> cells)
     {
         md.AppendLine($"#### {StudyOrder.ModelDisplayName(model)}, profile {profile}").AppendLine();
-        var table = new MdTable("activation", "Relative PD mean [min–max]", "element-wise PD", "target PD", "top-1 disagreement",
+        var table = new MdTable("activation", "parameters", "Relative PD mean [min–max]", "element-wise PD", "target PD", "top-1 disagreement",
             "val loss mean ± std", "val accuracy", "best-val weights: Relative PD / loss (best steps)", "train time / trial", "spec", "results file");
         var notes = new List<string>();
         foreach (var cell in cells)
@@ -73,21 +73,24 @@ public static class ResultsSection
             if (cell.Value is not { } r)
             {
                 string what = cell.Problem!.Kind == FileProblemKind.Altered ? "**ALTERED: excluded**" : "**UNREADABLE: excluded**";
-                table.Row(Md.Code(activation), what, "—", "—", "—", "—", "—", "—", "—", spec, ctx.FileLink(cell.File, cell.File.RelativePath.Split('/')[^2]));
+                table.Row(Md.Code(activation), "—", what, "—", "—", "—", "—", "—", "—", "—", spec, ctx.FileLink(cell.File, StoreLayout.CellKeyOf(cell.File.RelativePath)?.ShortHash ?? cell.File.RelativePath));
                 continue;
             }
             var done = r.Trials.Where(t => t.Status == TrialStatus.Completed).ToList();
             foreach (var t in r.Trials.Where(t => t.Status == TrialStatus.Diverged))
                 notes.Add($"{Md.Code(activation)}: trial {t.Index} (seeds {t.Seeds.Key}) diverged at step {t.DivergedAtStep?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} and is excluded.");
-            string link = ctx.FileLink(cell.File, r.ConfigHash[..12]);
+            string link = ctx.FileLink(cell.File, ShortHashes.Of(r.ConfigHash));
+            // Gated activations change the block, so a cell's parameter count is shown beside its numbers.
+            string parameters = string.Join(" / ", r.Trials.Select(t => t.Parameters).Distinct().Select(Fmt.Int));
             string time = done.Count > 0 ? Fmt.Seconds(done.Average(t => t.Timing.TrainSeconds)) : "—";
             if (r.Summary.Last is not { } last || r.Summary.Best is not { } best)
             {
-                table.Row(Md.Code(activation), $"n/a: {r.Summary.CompletedTrials} of {r.Trials.Count} trials completed", "—", "—", "—", "—", "—", "—", time, spec, link);
+                table.Row(Md.Code(activation), parameters, $"n/a: {r.Summary.CompletedTrials} of {r.Trials.Count} trials completed", "—", "—", "—", "—", "—", "—", time, spec, link);
                 continue;
             }
             table.Row(
                 Md.Code(activation),
+                parameters,
                 Fmt.PdRange(last.RelativePd),
                 Fmt.Pd(last.ElementWisePd.Mean),
                 Fmt.Pd(last.TargetPd.Mean),

@@ -43,7 +43,7 @@ public static class CellFolderCheck
     {
         var (file, problem) = Verify<TrialRecord>(root, path, out var trial);
         if (problem is null && trial!.ConfigHash != cell.ConfigHash)
-            problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} was trained under config {trial.ConfigHash[..12]}, not its cell's {cell.ConfigHash[..12]} (copied in from another cell?). Fix: delete it and rerun the cell.");
+            problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} was trained under config {ShortHashes.Of(trial.ConfigHash)}, not its cell's {ShortHashes.Of(cell.ConfigHash)} (copied in from another cell?). Fix: delete it and rerun the cell.");
         else if (problem is null && embedded is not null && JsonSerializer.Serialize(trial, Json.Options) != JsonSerializer.Serialize(embedded, Json.Options))
             problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} is not the trial its cell file embeds (replaced after the cell was written?). Fix: delete the cell folder's cell.json and rerun the cell.");
         yield return new CheckedFile(file, problem);

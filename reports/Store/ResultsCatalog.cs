@@ -109,15 +109,14 @@ public sealed class ResultsCatalog
     public static (string Profile, string Model, string Activation) CellKey(Loaded<CellRecord> cell)
     {
         if (cell.Value is { } r) return (r.Config.Profile, r.Config.Model, r.Config.Activation);
-        var parts = cell.File.RelativePath.Split('/');
-        return parts.Length == 5 ? (parts[0], parts[1], parts[2]) : ("?", "?", cell.File.RelativePath);
+        return StoreLayout.CellKeyOf(cell.File.RelativePath) is { } key ? (key.Profile, key.Model, key.Activation) : ("?", "?", cell.File.RelativePath);
     }
 
     /// <summary>
     /// The seed arm of a cell file: from its record, else from its file name; null for a file whose name the
     /// harness never writes (such a file is listed as a problem, never read as a cell).
     /// </summary>
-    public static SeedArm? CellArm(Loaded<CellRecord> cell) => cell.Value?.Arm ?? CellFileName.ArmOf(Path.GetFileName(cell.File.RelativePath));
+    public static SeedArm? CellArm(Loaded<CellRecord> cell) => cell.Value?.Arm ?? StoreLayout.ArmOfCellFile(Path.GetFileName(cell.File.RelativePath));
 
     /// <summary>The hypothesis family of a family file: from its record, else from its file name.</summary>
     public static (string Profile, string Family) FamilyKey(Loaded<HypothesisReport> family) =>
@@ -151,23 +150,22 @@ public sealed class ResultsCatalog
     /// <summary>For an unreadable cell file: the cell folder's path less the hash folder, plus its arm (so it still collides with its cell).</summary>
     private static string CellPathIdentity(StoredFile file)
     {
-        var parts = file.RelativePath.Split('/');
-        return parts.Length == 5 && CellFileName.ArmOf(parts[^1]) is { } arm ? ArmIdentity(string.Join('/', parts[..3]), arm) : file.RelativePath;
+        return StoreLayout.CellKeyOf(file.RelativePath) is { } key && StoreLayout.ArmOfCellFile(Path.GetFileName(file.RelativePath)) is { } arm
+            ? ArmIdentity($"{key.Profile}/{key.Model}/{key.Activation}", arm) : file.RelativePath;
     }
 
     /// <summary>For an unreadable family file: <c>profile/family</c> from its path <c>&lt;profile&gt;/hypotheses/&lt;family&gt;.json</c>.</summary>
     private static string FamilyPathIdentity(StoredFile file)
     {
-        var parts = file.RelativePath.Split('/');
-        return parts.Length == 3 ? $"{parts[0]}/{Path.GetFileNameWithoutExtension(parts[2])}" : file.RelativePath;
+        return StoreLayout.FamilyKeyOf(file.RelativePath) is { } key ? $"{key.Profile}/{key.Family}" : file.RelativePath;
     }
 
     /// <summary>A cell file must hold the arm its name says: a <c>cell-init.json</c> holding another arm would be shown as the wrong arm.</summary>
     private static string? ArmMatchesFileName(CellRecord r, StoredFile file)
     {
         string name = Path.GetFileName(file.RelativePath);
-        return CellFileName.ArmOf(name) is { } arm
-            ? arm == r.Arm ? null : $"Results file {file.RelativePath} holds seed arm {SeedArms.Name(r.Arm)} but is named for arm {SeedArms.Name(arm)}; the harness names it {CellFileName.Of(r.Arm)}."
+        return StoreLayout.ArmOfCellFile(name) is { } arm
+            ? arm == r.Arm ? null : $"Results file {file.RelativePath} holds seed arm {SeedArms.Name(r.Arm)} but is named for arm {SeedArms.Name(arm)}; the harness names it {StoreLayout.CellFileName(r.Arm)}."
             : $"Results file {file.RelativePath} is not a name the harness gives a cell file (cell.json, or cell-<arm>.json with arm {string.Join(", ", SeedArms.All.Where(a => a != SeedArm.All).Select(SeedArms.Name))}).";
     }
 
@@ -175,9 +173,9 @@ public sealed class ResultsCatalog
     private static string? FamilyMatchesFileName(HypothesisReport h, StoredFile file) =>
         FamilyPathIdentity(file) == $"{h.Profile}/{h.Family}"
             ? null
-            : $"Results file {file.RelativePath} holds hypothesis family {h.Family} of profile {h.Profile}, which the harness writes to {h.Profile}/hypotheses/{h.Family}.json.";
+            : $"Results file {file.RelativePath} holds hypothesis family {h.Family} of profile {h.Profile}, which the harness writes to {StoreLayout.HypothesisFile(h.Profile, h.Family)}.";
 
-    private static string FirstSegment(StoredFile file) => file.RelativePath.Split('/')[0];
+    private static string FirstSegment(StoredFile file) => StoreLayout.ProfileOf(file.RelativePath);
 
     private static Loaded<T> Read<T>(string root, string path, Func<T, string> identity, Func<StoredFile, string> pathIdentity, Func<T, StoredFile, string?> check) where T : class
     {
@@ -225,7 +223,7 @@ public sealed class ResultsCatalog
     {
         string Describe(Loaded<T> f)
         {
-            string hash = f.Value is CellRecord r ? $"config {r.ConfigHash[..12]}" : f.Problem is not null ? $"{f.Problem.Kind.ToString().ToLowerInvariant()} file" : "content " + f.File.Sha256[..12];
+            string hash = f.Value is CellRecord r ? $"config {ShortHashes.Of(r.ConfigHash)}" : f.Problem is not null ? $"{f.Problem.Kind.ToString().ToLowerInvariant()} file" : "content " + ShortHashes.Of(f.File.Sha256);
             return $"{f.File.FullPath} ({hash})";
         }
         var hashes = files.Select(f => (f.Value as CellRecord)?.ConfigHash).Where(h => h is not null).Distinct().Count();

@@ -216,6 +216,11 @@ internal sealed class SoakDriver(Action<string> log, int seed)
     {
         var runAs = ScratchMount.AsNobody(out string reason);
         if (runAs is null || OperatingSystem.IsWindows()) { _tallies["non-writable"].Skipped = reason; return null; }
+        if (CoverageProbe.Instrumented)
+        {
+            _tallies["non-writable"].Skipped = CoverageProbe.SkipReason;
+            return null;
+        }
         string store = CompleteCopy();
         File.Delete(Directory.EnumerateFiles(store, "trial-02-*.json", SearchOption.AllDirectories).First());
         var dirs = Directory.EnumerateDirectories(store, "*", SearchOption.AllDirectories).Append(store).ToList();

@@ -31,7 +31,7 @@ public class AblationSectionTests
         string md = report.Markdown;
         md.ShouldContain("This appendix covers 3 cells (profile smoke), 1 architecture, 3 activations, 9 trials");
         string results = Section(md, "## Results"), ablation = Section(md, "## Seed-source ablation");
-        results.ShouldContain($"| `gelu` | {studyPd} |");
+        results.ShouldContain($"| `gelu` | {Fmt.Int(study.Trials[0].Parameters)} | {studyPd} |");
         results.ShouldNotContain(armPd);
         results.ShouldNotContain("cell-init.json");
         ablation.ShouldContain("### CharLM, gelu, profile smoke");
@@ -129,11 +129,11 @@ public class AblationSectionTests
         foreach (var arm in SeedArms.All)
         {
             string name = Path.GetFileName(store.CellPath(config, arm));
-            CellFileName.Of(arm).ShouldBe(name);
-            CellFileName.ArmOf(name).ShouldBe(arm);
+            StoreLayout.CellFileName(arm).ShouldBe(name);
+            StoreLayout.ArmOfCellFile(name).ShouldBe(arm);
         }
-        CellFileName.ArmOf("cell-every.json").ShouldBeNull();
-        CellFileName.ArmOf("config.json").ShouldBeNull();
+        StoreLayout.ArmOfCellFile("cell-every.json").ShouldBeNull();
+        StoreLayout.ArmOfCellFile("config.json").ShouldBeNull();
     }
 
     /// <summary>The text of a level-2 section, up to the next one.</summary>

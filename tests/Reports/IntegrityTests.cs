@@ -22,7 +22,7 @@ public class IntegrityTests
         var report = ReportBuilder.Build(ws.Input());
         report.Problems.ShouldBe(1);
         report.Markdown.ShouldContain("> **Warning:** 1 results file failed verification");
-        report.Markdown.ShouldContain("| `gelu` | **ALTERED: excluded** |");
+        report.Markdown.ShouldContain("| `gelu` | — | **ALTERED: excluded** |");
         report.Markdown.ShouldContain("| **altered** | Results file smoke/charlm/gelu/5751772c9eb1/cell.json was altered after it was written");
         report.Markdown.ShouldContain("This appendix covers 3 cells (profile smoke), 1 architecture, 2 activations");
         report.Markdown.ShouldNotContain(Path.GetTempPath().TrimEnd('/') + "/", Case.Sensitive, "the message names the file relative to its results folder");
@@ -37,7 +37,7 @@ public class IntegrityTests
 
         var report = ReportBuilder.Build(ws.Input());
         report.Problems.ShouldBe(1);
-        report.Markdown.ShouldContain("| `swiglu` | **UNREADABLE: excluded** |");
+        report.Markdown.ShouldContain("| `swiglu` | — | **UNREADABLE: excluded** |");
         report.Markdown.ShouldContain("| **unreadable** |");
     }
 

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Training;
@@ -53,7 +54,7 @@ public sealed class ReportWorkspace : IDisposable
     public string FamilyFile => Path.Combine(ShardB, "smoke", "hypotheses", "charlm.json");
 
     /// <summary>The fixture's seed-ablation arm file (the init arm of gelu, beside its cell.json in shard a).</summary>
-    public string ArmFile(SeedArm arm = SeedArm.InitOnly) => Path.Combine(Path.GetDirectoryName(Cell("shard-a", "gelu"))!, CellFileName.Of(arm));
+    public string ArmFile(SeedArm arm = SeedArm.InitOnly) => Path.Combine(Path.GetDirectoryName(Cell("shard-a", "gelu"))!, StoreLayout.CellFileName(arm));
 
     /// <summary>Deletes the fixture's hypothesis and ablation files, leaving the study's cells.</summary>
     public void RemoveOptionalFiles()
