@@ -1,11 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Reports.Figures;
-using ReproSpecs.Reports.Logs;
-using ReproSpecs.Reports.Markdown;
-using ReproSpecs.Reports.Sections;
-using ReproSpecs.Reports.Store;
 
 namespace ReproSpecs.Reports;
 

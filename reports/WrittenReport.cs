@@ -1,7 +1,4 @@
 using System.Text;
-using ReproSpecs.Harness.Results;
-using ReproSpecs.Reports.Figures;
-using ReproSpecs.Reports.Html;
 
 namespace ReproSpecs.Reports;
 

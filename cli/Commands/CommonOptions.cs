@@ -2,7 +2,6 @@ using System.CommandLine;
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Cli.Commands;
 

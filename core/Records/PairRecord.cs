@@ -1,5 +1,3 @@
-using ReproSpecs.Harness.Metrics;
-
 namespace ReproSpecs.Harness.Records;
 
 /// <summary>Metrics of a pair of trials, for the final and the best-validation weights.</summary>

@@ -1,4 +1,3 @@
-
 namespace ReproSpecs.Harness.Records;
 
 /// <summary>One trained trial of a cell, as stored in <c>trial-*.json</c> and embedded in <c>cell.json</c>.</summary>

@@ -1,6 +1,5 @@
 using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 
 namespace ReproSpecs.Harness.Statistics;
 

@@ -1,7 +1,6 @@
 using ReproSpecs.Harness.Records;
 using System.Globalization;
 using ReproSpecs.Harness.Metrics;
-using ReproSpecs.Harness.Results;
 
 namespace ReproSpecs.Harness.Statistics;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using ReproSpecs.Harness.Data;
-using ReproSpecs.Harness.Models;
-using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

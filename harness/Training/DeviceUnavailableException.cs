@@ -1,5 +1,3 @@
-using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 

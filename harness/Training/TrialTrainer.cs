@@ -2,7 +2,6 @@ using System.Diagnostics;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using TorchSharp;
 using static TorchSharp.torch;
 

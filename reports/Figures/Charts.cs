@@ -1,7 +1,6 @@
 using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Reports.Store;
 using ScottPlot;

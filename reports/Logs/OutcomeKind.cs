@@ -1,5 +1,3 @@
-using ReproSpecs.Harness.Records;
-
 namespace ReproSpecs.Reports.Logs;
 
 /// <summary>How a test ended, as the report groups it.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Reports.Figures;
 using ReproSpecs.Reports.Markdown;

@@ -1,7 +1,6 @@
 using System.Text;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Reports.Markdown;
 using ReproSpecs.Reports.Store;
 

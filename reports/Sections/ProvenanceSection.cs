@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Reports.Markdown;

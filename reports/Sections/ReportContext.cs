@@ -1,6 +1,5 @@
 using System.Text;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Reports.Figures;
 using ReproSpecs.Reports.Logs;
 using ReproSpecs.Reports.Markdown;

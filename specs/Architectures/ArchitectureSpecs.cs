@@ -1,9 +1,7 @@
 using ReproSpecs.Harness.Design;
-using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Checks;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Specs.Infrastructure;

@@ -1,4 +1,3 @@
-using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;

@@ -1,11 +1,3 @@
-using ReproSpecs.Harness;
-using ReproSpecs.Harness.Cells;
-using ReproSpecs.Harness.Configuration;
-using ReproSpecs.Harness.Data;
-using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
-using ReproSpecs.Harness.Runtime;
-using ReproSpecs.Harness.Training;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;

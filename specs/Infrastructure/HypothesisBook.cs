@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using ReproSpecs.Harness.Design;
-using ReproSpecs.Harness.Activations;
-using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Runtime;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 using Xunit;

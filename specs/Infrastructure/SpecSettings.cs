@@ -1,6 +1,5 @@
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Specs.Infrastructure;
 

@@ -1,7 +1,6 @@
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Results;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Support;
 using Shouldly;
 using Xunit;

@@ -1,4 +1,3 @@
-using ReproSpecs.Harness;
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Data;
 using Shouldly;

@@ -1,5 +1,4 @@
 using ReproSpecs.Harness.Data;
-using ReproSpecs.Harness.Runtime;
 using ReproSpecs.Tests.Support;
 using Shouldly;
 using TorchSharp;

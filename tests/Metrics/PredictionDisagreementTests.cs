@@ -1,6 +1,4 @@
-using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using Shouldly;
 using Xunit;
 using PD = ReproSpecs.Harness.Metrics.PredictionDisagreement;

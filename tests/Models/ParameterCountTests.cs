@@ -2,7 +2,6 @@ using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Runtime;
-using ReproSpecs.Harness.Training;
 using Shouldly;
 using Xunit;
 

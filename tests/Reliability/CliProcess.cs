@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using ReproSpecs.Harness.Configuration;
 
 namespace ReproSpecs.Tests.Reliability;
 

@@ -1,4 +1,3 @@
-using ReproSpecs.Harness;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Data;

@@ -1,4 +1,3 @@
-using ReproSpecs.Harness.Configuration;
 using Shouldly;
 using Xunit;
 using Xunit.Abstractions;

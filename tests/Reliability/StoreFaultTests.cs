@@ -1,6 +1,5 @@
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Cells;
-using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using Shouldly;

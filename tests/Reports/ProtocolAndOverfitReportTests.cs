@@ -1,7 +1,6 @@
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Results;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports;
 using ReproSpecs.Reports.Markdown;
 using Shouldly;

@@ -1,9 +1,7 @@
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports;
-using ReproSpecs.Reports.Store;
 
 namespace ReproSpecs.Tests.Reports;
 

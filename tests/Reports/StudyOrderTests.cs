@@ -2,7 +2,6 @@ using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Reports.Store;
 using Shouldly;
 using Xunit;

@@ -1,7 +1,6 @@
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
-using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Tests.Reports;
 

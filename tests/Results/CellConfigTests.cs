@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using Shouldly;
 using Xunit;

@@ -1,7 +1,5 @@
-using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Metrics;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 using Shouldly;

@@ -1,7 +1,6 @@
 using ReproSpecs.Harness;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Statistics;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Statistics.Simulation;
 using Shouldly;
 using Xunit;

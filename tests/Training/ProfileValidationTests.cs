@@ -1,8 +1,6 @@
 using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness;
-using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Support;
 using Shouldly;

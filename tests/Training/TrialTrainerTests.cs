@@ -1,7 +1,5 @@
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Records;
-using ReproSpecs.Harness.Results;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Support;
 using Shouldly;
 using Xunit;

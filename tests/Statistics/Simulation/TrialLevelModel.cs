@@ -1,7 +1,6 @@
 using MathNet.Numerics.Distributions;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Statistics;
-using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Tests.Statistics.Simulation;
 
