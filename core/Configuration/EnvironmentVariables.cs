@@ -35,6 +35,18 @@ public static class EnvironmentVariables
     /// <summary>Activations the seed-ablation arms run on, comma-separated. Default: relu.</summary>
     public const string AblationActivations = "REPROSPECS_ABLATION_ACTIVATIONS";
 
+    /// <summary>Fault seam for reliability tests: milliseconds every results-file write waits before its rename (so a kill lands mid-write).</summary>
+    public const string FaultWriteDelayMs = "REPROSPECS_FAULT_WRITE_DELAY_MS";
+
+    /// <summary>Fault seam for reliability tests: <c>STEP[:TRIAL]</c> makes that training step's loss NaN (divergence end to end).</summary>
+    public const string FaultDiverge = "REPROSPECS_FAULT_DIVERGE";
+
+    /// <summary>Rounds of the reliability soak test (tests/Reliability/SoakTests.cs); default 1, the short form CI runs.</summary>
+    public const string SoakRounds = "REPROSPECS_SOAK_ROUNDS";
+
+    /// <summary>Seed of the reliability soak test's fault schedule.</summary>
+    public const string SoakSeed = "REPROSPECS_SOAK_SEED";
+
     /// <summary>Reads a variable, treating empty as unset.</summary>
     public static string? Get(string name)
     {

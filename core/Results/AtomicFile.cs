@@ -18,7 +18,7 @@ public static class AtomicFile
     /// land in the middle of a write; it is 0 otherwise.
     /// </summary>
     private static readonly int WriteDelayMs =
-        int.TryParse(Environment.GetEnvironmentVariable("REPROSPECS_FAULT_WRITE_DELAY_MS"), out int ms) ? Math.Max(ms, 0) : 0;
+        int.TryParse(Configuration.EnvironmentVariables.Get(Configuration.EnvironmentVariables.FaultWriteDelayMs), out int ms) ? Math.Max(ms, 0) : 0;
 
     /// <summary>Atomically replaces <paramref name="path"/> with <paramref name="bytes"/>.</summary>
     /// <exception cref="ResultFileException">The folder is unwritable, read-only, a file, or the disk is full (<see cref="ResultFileError.Unwritable"/>); earlier content is intact.</exception>

@@ -11,9 +11,9 @@ namespace ReproSpecs.Harness.Training;
 internal static class DivergenceFault
 {
     /// <summary>The variable's name.</summary>
-    public const string Variable = "REPROSPECS_FAULT_DIVERGE";
+    public const string Variable = Configuration.EnvironmentVariables.FaultDiverge;
 
-    private static readonly (int Step, int? Trial)? Fault = Parse(Environment.GetEnvironmentVariable(Variable));
+    private static readonly (int Step, int? Trial)? Fault = Parse(Configuration.EnvironmentVariables.Get(Variable));
 
     /// <summary>True when the loss of <paramref name="step"/> (1-based) of trial <paramref name="trial"/> must be made NaN.</summary>
     public static bool At(int trial, int step) => Fault is { } f && f.Step == step && (f.Trial is null || f.Trial == trial);

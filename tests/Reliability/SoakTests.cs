@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Configuration;
 using Shouldly;
 using Xunit;
 using Xunit.Abstractions;
@@ -14,8 +15,8 @@ public sealed class SoakTests(ITestOutputHelper output)
     [SkippableFact]
     public void Every_fault_kind_is_survived_and_loses_nothing()
     {
-        int rounds = int.TryParse(Environment.GetEnvironmentVariable("REPROSPECS_SOAK_ROUNDS"), out int r) && r > 0 ? r : 1;
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("REPROSPECS_SOAK_SEED"), out int s) ? s : 20260114;
+        int rounds = int.TryParse(EnvironmentVariables.Get(EnvironmentVariables.SoakRounds), out int r) && r > 0 ? r : 1;
+        int seed = int.TryParse(EnvironmentVariables.Get(EnvironmentVariables.SoakSeed), out int s) ? s : 20260114;
         var tallies = new SoakDriver(output.WriteLine, seed).Run(rounds);
         foreach (var t in tallies)
             output.WriteLine($"| {t.Kind} | {t.Injected} | {t.Survived} | {t.Lost} | {t.Skipped ?? ""} |");
