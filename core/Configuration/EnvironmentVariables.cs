@@ -35,6 +35,9 @@ public static class EnvironmentVariables
     /// <summary>Activations the seed-ablation arms run on, comma-separated. Default: relu.</summary>
     public const string AblationActivations = "REPROSPECS_ABLATION_ACTIVATIONS";
 
+    /// <summary>Which weights the hypotheses are decided on: <c>last</c> (default) or <c>best</c>.</summary>
+    public const string Weights = "REPROSPECS_WEIGHTS";
+
     /// <summary>Fault seam for reliability tests: milliseconds every results-file write waits before its rename (so a kill lands mid-write).</summary>
     public const string FaultWriteDelayMs = "REPROSPECS_FAULT_WRITE_DELAY_MS";
 

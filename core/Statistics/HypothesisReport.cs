@@ -29,6 +29,8 @@ public sealed record HypothesisReport
     public int? FamilySize { get; init; }
     /// <summary>Ids of every hypothesis of that family, so a report can tell which files belong to one family and re-adjust over all it has. Null in older files.</summary>
     public IReadOnlyList<string>? FamilyMembers { get; init; }
+    /// <summary>Which weights of each trial the verdicts were decided on; null in older files (the final weights).</summary>
+    public ScoredWeights? Weights { get; init; }
     /// <summary>The cells the verdicts rest on: label → config hash.</summary>
     public required IReadOnlyDictionary<string, string> Cells { get; init; }
     /// <summary>Where and with what the verdicts were computed.</summary>

@@ -13,13 +13,15 @@ public static class MergedVerdicts
     /// <param name="files">The profile's hypothesis files (one per family, from any number of shards).</param>
     /// <param name="cells">The profile's cells (study arm), from any number of shards.</param>
     /// <param name="alpha">The family-wise level; the files must share it.</param>
-    public static IReadOnlyList<HypothesisVerdict> Of(IReadOnlyList<HypothesisReport> files, IReadOnlyList<CellRecord> cells, double alpha)
+    /// <param name="weights">The weights the files were decided on; H3 is decided on the same.</param>
+    public static IReadOnlyList<HypothesisVerdict> Of(IReadOnlyList<HypothesisReport> files, IReadOnlyList<CellRecord> cells, double alpha,
+        ScoredWeights weights = ScoredWeights.Last)
     {
         var recorded = files.SelectMany(f => f.Verdicts).ToList();
         var ids = recorded.Select(v => v.Hypothesis.Id).ToHashSet();
         var samples = cells.Where(c => c.Arm == SeedArm.All)
             .GroupBy(c => c.Config.Model)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CellSample>)g.ToDictionary(c => c.Config.Activation, c => CellSample.FromCellRecord(c)));
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CellSample>)g.ToDictionary(c => c.Config.Activation, c => CellSample.FromCellRecord(c, bestWeights: weights == ScoredWeights.Best)));
         var added = new List<Hypothesis>();
         if (!ids.Contains("H3") && StudyHypotheses.H3(samples, alpha) is { } h3) added.Add(h3);
         if (!ids.Contains("H3[contrast]") && StudyHypotheses.H3Contrast(samples, alpha) is { } contrast) added.Add(contrast);

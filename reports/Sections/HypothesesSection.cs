@@ -39,6 +39,10 @@ public static class HypothesesSection
             // One family over everything shown; files decided at different levels cannot be merged honestly.
             // H3 is decided here from the merged cells when no shard could (one architecture per shard).
             var shown = ReportVerdicts.Of(ctx.Catalog, profile.Key) ?? recorded;
+            var weights = ReportVerdicts.Weights(profile.Select(f => f.Value!));
+            md.AppendLine(weights.Count == 1
+                ? $"Decided on each trial's {(weights[0] == ScoredWeights.Best ? "best-validation weights (chosen on a validation part the scored contexts do not overlap)" : "final weights")} ({Md.Code($"REPROSPECS_WEIGHTS={weights[0].ToString().ToLowerInvariant()}")})."
+                : "**The files were decided on different weights** (final and best-validation), so their verdicts are shown as each run decided them, not merged.").AppendLine();
             var table = new MdTable("hypothesis", "claim", "effect", "CI", "p", "Holm p (m)", "verdict", "sample", "80 % power needs", "note").RightAlign(2, 4, 5);
             var rows = new List<HypothesisVerdict>();
             foreach (var v in shown.OrderBy(v => Group(v.Hypothesis.Id), StudyOrder.Families).ThenBy(v => v.Hypothesis.Id, StudyOrder.Hypotheses))

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Statistics;
 
 namespace ReproSpecs.Reports.Store;
@@ -7,15 +8,20 @@ public static class ReportVerdicts
 {
     /// <summary>
     /// The re-adjusted verdicts of <paramref name="profile"/>, or null when its files were decided at different
-    /// family-wise levels (then they cannot be merged honestly and are shown as each run decided them).
+    /// family-wise levels or on different weights (then they cannot be merged honestly and are shown as each run decided them).
     /// </summary>
     public static IReadOnlyList<HypothesisVerdict>? Of(ResultsCatalog catalog, string profile)
     {
         var files = catalog.GoodHypotheses.Select(h => h.Value!).Where(h => h.Profile == profile).ToList();
         var alphas = files.Select(f => f.Alpha).Distinct().ToList();
-        if (alphas.Count != 1) return null;
-        return MergedVerdicts.Of(files, catalog.GoodCells.Where(c => c.Config.Profile == profile).ToList(), alphas[0]);
+        var weights = Weights(files);
+        if (alphas.Count != 1 || weights.Count != 1) return null;
+        return MergedVerdicts.Of(files, catalog.GoodCells.Where(c => c.Config.Profile == profile).ToList(), alphas[0], weights[0]);
     }
+
+    /// <summary>The weights the files were decided on (older files: the final weights).</summary>
+    public static IReadOnlyList<ScoredWeights> Weights(IEnumerable<HypothesisReport> files) =>
+        files.Select(f => f.Weights ?? ScoredWeights.Last).Distinct().Order().ToList();
 
     /// <summary>Every contradicted verdict of the report, as <c>profile: id</c>.</summary>
     public static IReadOnlyList<string> Contradicted(ResultsCatalog catalog) =>

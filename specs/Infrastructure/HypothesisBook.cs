@@ -85,7 +85,7 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
         var grids = models.ToDictionary(m => m, Grid);
         double entropy = fixture.Context.Data.ValidationUnigramEntropy();
         var samples = grids.ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CellSample>)g.Value.ToDictionary(kv => kv.Key,
-            kv => CellSample.FromCellResult(kv.Value, problem: CellValidity.Reason(CellValidity.Problems(kv.Value, entropy, kv.Value.Record.Config.VocabSize)))));
+            kv => CellSample.FromCellResult(kv.Value, bestWeights: fixture.Settings.Weights == ScoredWeights.Best, problem: CellValidity.Reason(CellValidity.Problems(kv.Value, entropy, kv.Value.Record.Config.VocabSize)))));
         var hypotheses = plan.Architectures.SelectMany(m => StudyHypotheses.ForArchitecture(m, samples[m], Alpha)).ToList();
         if (plan.H3)
         {
@@ -113,6 +113,7 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
             Profile = fixture.Settings.Profile.Name,
             Family = group,
             Alpha = Alpha,
+            Weights = fixture.Settings.Weights,
             Verdicts = verdicts,
             FamilySize = members.Count,
             FamilyMembers = members,

@@ -15,7 +15,7 @@ namespace ReproSpecs.Specs.Infrastructure;
 /// <param name="AblationArms">Seed-ablation arms to run.</param>
 /// <param name="AblationActivations">Activations the ablation arms run on.</param>
 public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDirectory, int Threads, bool ContradictionFails,
-    IReadOnlyList<SeedArm> AblationArms, IReadOnlyList<string> AblationActivations)
+    IReadOnlyList<SeedArm> AblationArms, IReadOnlyList<string> AblationActivations, ScoredWeights Weights = ScoredWeights.Last)
 {
     /// <summary>Reads the settings from the environment.</summary>
     public static SpecSettings FromEnvironment()
@@ -34,6 +34,7 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
         var ablationActivations = (EnvironmentVariables.Get(EnvironmentVariables.AblationActivations) ?? "relu")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(a => Harness.Activations.ActivationRegistry.Get(a).Name).ToList();
-        return new SpecSettings(profile with { Trials = trials }, trials, UserPaths.ResultsDirectory(), threads, contradictionFails, arms, ablationActivations);
+        var weights = ScoredWeightsSetting.Parse(EnvironmentVariables.Get(EnvironmentVariables.Weights));
+        return new SpecSettings(profile with { Trials = trials }, trials, UserPaths.ResultsDirectory(), threads, contradictionFails, arms, ablationActivations, weights);
     }
 }

@@ -154,4 +154,17 @@ public class HypothesesSectionTests
         int at = md.IndexOf($"| `{id}` |", StringComparison.Ordinal);
         return at < 0 ? "" : md[at..md.IndexOf('\n', at)];
     }
+
+    [Fact]
+    public void The_report_says_which_weights_the_verdicts_were_decided_on()
+    {
+        using var ws = new ReportWorkspace();
+        ReportBuilder.Build(ws.Input()).Markdown.ShouldContain("Decided on each trial's final weights (`REPROSPECS_WEIGHTS=last`).");
+
+        var cells = new[] { SyntheticFamilies.Cell("minigpt", "relu", 0.20), SyntheticFamilies.Cell("minigpt", "gelu", 0.10) };
+        var best = SyntheticFamilies.Architecture("smoke", "minigpt", cells, FixtureProvenance(ws)) with { Weights = ScoredWeights.Best };
+        new ResultStore(ws.ShardA).SaveHypotheses(best);
+
+        ReportBuilder.Build(ws.Input()).Markdown.ShouldContain("**The files were decided on different weights**");
+    }
 }
