@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Activations;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -26,11 +27,11 @@ public static class ActivationWiringCheck
     /// <summary>Check name in results.</summary>
     public const string Name = "activation wired";
 
-    /// <summary>The elementwise activations of the study's grid (one shape of weights).</summary>
-    public static readonly IReadOnlyList<string> Elementwise = ["smelu_05", "smelu_1", "relu", "gelu", "swish"];
+    /// <summary>The elementwise activations of the study's grid (one shape of weights), from the study design.</summary>
+    public static readonly IReadOnlyList<string> Elementwise = StudyDesign.Study.Activations.Where(a => !a.IsGated).Select(a => a.Name).ToArray();
 
-    /// <summary>The gated activations of the registry (another shape of weights).</summary>
-    public static readonly IReadOnlyList<string> Gated = ["swiglu", "geglu", "reglu"];
+    /// <summary>The gated activations of the registry (another shape of weights), from the registry's flags.</summary>
+    public static IReadOnlyList<string> Gated => ActivationRegistry.Infos.Where(a => a.IsGated && !a.Name.Contains(':')).Select(a => a.Name).ToArray();
 
     /// <summary>Runs both parts on models built by <paramref name="create"/> from <paramref name="config"/> (its activation is replaced).</summary>
     /// <param name="create">Builds a model from a configuration.</param>
