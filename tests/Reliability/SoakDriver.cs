@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Configuration;
 using System.Diagnostics;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
@@ -126,15 +127,25 @@ internal sealed class SoakDriver(Action<string> log, int seed)
 
     private static string Sha(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
+    private int? _slowRunMs;
+
     private bool? Kill()
     {
         string store = NewFolder();
-        var slow = new Dictionary<string, string> { ["REPROSPECS_FAULT_WRITE_DELAY_MS"] = "100" };
+        var slow = new Dictionary<string, string> { [EnvironmentVariables.FaultWriteDelayMs] = "100" };
+        // Kill inside the run, not after it: the delay is drawn from the measured length of an uninterrupted slow run.
+        if (_slowRunMs is null)
+        {
+            var clock = Stopwatch.StartNew();
+            Expect(CliProcess.Run(Args(NewFolder()), slow), 0, "timed slow run");
+            _slowRunMs = (int)clock.ElapsedMilliseconds;
+            log($"sigkill: an uninterrupted slow run takes {_slowRunMs} ms");
+        }
         for (int kills = 0; kills < 2; kills++)
         {
             var before = Committed(store);
             using var run = CliProcess.Start(Args(store), slow);
-            int delay = _random.Next(2500, 9000);
+            int delay = _random.Next(_slowRunMs.Value / 10, _slowRunMs.Value * 9 / 10);
             if (run.WaitForExit(TimeSpan.FromMilliseconds(delay))) break;
             run.Kill();
             log($"sigkill after {delay} ms ({before.Count} trials committed before)");

@@ -1,6 +1,6 @@
-using ReproSpecs.Harness.Records;
+using ReproSpecs.Harness.Configuration;
 
-namespace ReproSpecs.Harness.Configuration;
+namespace ReproSpecs.Harness.Records;
 
 /// <summary>Parses <c>REPROSPECS_WEIGHTS</c>.</summary>
 public static class ScoredWeightsSetting
