@@ -39,7 +39,7 @@ public static class CorpusLoader
     public static Corpus Shipped()
     {
         string text = CorpusValidator.Verify(ShippedCorpus.ReadBytes(), ShippedCorpus.Description,
-            "rebuild ReproSpecs.Harness from a clean checkout: its resource harness/Data/Shipped/tinyshakespeare.txt.gz was altered");
+            "rebuild ReproSpecs.Core from a clean checkout: its resource core/Data/Shipped/tinyshakespeare.txt.gz was altered");
         return new Corpus(text, ShippedCorpus.Description, TinyShakespeare.Sha256, CorpusOrigin.Shipped, Vocabulary.TinyShakespeare);
     }
 

@@ -20,7 +20,7 @@ public static class ShippedCorpus
     public static byte[] ReadBytes()
     {
         using var stream = typeof(ShippedCorpus).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new CorpusException($"The harness assembly lacks its resource {ResourceName}. Fix: rebuild ReproSpecs.Harness from a clean checkout (harness/Data/Shipped/).");
+            ?? throw new CorpusException($"The harness assembly lacks its resource {ResourceName}. Fix: rebuild ReproSpecs.Core from a clean checkout (core/Data/Shipped/).");
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var bytes = new MemoryStream(TinyShakespeare.Length);
         gzip.CopyTo(bytes);

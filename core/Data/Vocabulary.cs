@@ -32,6 +32,10 @@ public sealed class Vocabulary : IEquatable<Vocabulary>
     /// <exception cref="ConfigurationException">The text has more than <see cref="MaxSize"/> distinct characters, or fewer than 2.</exception>
     public static Vocabulary Of(string text)
     {
+        int surrogate = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (surrogate >= 0)
+            throw new ConfigurationException($"the text has a character outside the Basic Multilingual Plane (e.g. an emoji) at character {surrogate:N0}; " +
+                                             "a character model here tokenises UTF-16 code units, which would split it in two. Fix: remove or replace such characters.");
         var distinct = new SortedSet<char>(text, Comparer<char>.Create((a, b) => a.CompareTo(b)));
         if (distinct.Count > MaxSize)
             throw new ConfigurationException($"the text has {distinct.Count:N0} distinct characters; a character model here takes at most {MaxSize}. " +

@@ -16,6 +16,11 @@ public sealed record CellRecord
     public Design.ActivationInfo? ActivationInfo { get; init; }
     /// <summary>What the cell's architecture is (display name, family) as registered when it ran (null in older files).</summary>
     public Design.ArchitectureInfo? ArchitectureInfo { get; init; }
+    /// <summary>
+    /// Why the cell fails its own validity checks (diverged, did not learn, degenerate; <c>CellValidity</c>), empty when it
+    /// passes; null in older files. A verdict that needs an invalid cell is never decided on it.
+    /// </summary>
+    public IReadOnlyList<string>? ValidityProblems { get; init; }
     /// <summary>SHA-256 of <see cref="Config"/>.</summary>
     public required string ConfigHash { get; init; }
     /// <summary>Fingerprint of the evaluation contexts every trial was scored on.</summary>

@@ -13,6 +13,7 @@ public static class SchemaMigrations
     [
         "n_embd", "n_head", "n_layer", "block_size", "dropout", "gated_width", "batch_size", "max_iters", "eval_interval",
         "eval_iters", "learning_rate", "weight_decay", "beta1", "beta2", "schedule", "eval_contexts", "eval_seed", "device",
+        "selection_fraction", "overfit_margin",
     ];
 
     /// <summary>Upgrades <paramref name="node"/> (a whole results file of schema <paramref name="version"/>) in place.</summary>

@@ -180,15 +180,19 @@ public sealed class CellSample
     /// <summary>
     /// Builds a sample from a cell's record alone (its pairwise Relative PDs and per-trial scores), as a report or a
     /// merge of shards does when the probabilities stay on the machines that trained them. Gives the same sample as
-    /// <see cref="FromCellResult"/> does from the probabilities. A cell with a diverged trial is marked with that
-    /// problem; the other validity checks need the probabilities (<see cref="CellValidity"/>) and are made by the
-    /// cell's own spec, whose failure fails the run that trained it.
+    /// <see cref="FromCellResult"/> does from the probabilities. The sample is marked with the validity problems the
+    /// cell recorded when it ran (<see cref="CellRecord.ValidityProblems"/>, all of <see cref="CellValidity"/>); a file
+    /// from before they were recorded is marked only for diverged trials, the one check its record allows.
     /// </summary>
     public static CellSample FromCellRecord(CellRecord record, bool bestWeights = false)
     {
         var done = record.Trials.Where(t => t.Status == TrialStatus.Completed && (bestWeights ? t.Best : t.Last) is not null).ToList();
         var position = done.Select((t, i) => (t.Index, i)).ToDictionary(x => x.Index, x => x.i);
         var pd = new double[done.Count, done.Count];
+        // A pair the record lacks must not read as perfect agreement: NaN is rejected by the constructor.
+        for (int i = 0; i < done.Count; i++)
+        for (int j = 0; j < done.Count; j++)
+            if (i != j) pd[i, j] = double.NaN;
         foreach (var pair in record.Pairs)
         {
             if (!position.TryGetValue(pair.TrialA, out int a) || !position.TryGetValue(pair.TrialB, out int b)) continue;
@@ -198,7 +202,8 @@ public sealed class CellSample
         var sample = new CellSample(record.Config.Model, record.Config.Activation, done.Select(t => t.Seeds).ToList(), pd,
             done.Select(t => ScoreOf(t).Loss).ToList(), done.Select(t => ScoreOf(t).Accuracy).ToList(),
             done.Select(t => ScoreOf(t).AllPositionsLoss).ToList(), done.Select(t => ScoreOf(t).AllPositionsAccuracy).ToList());
-        int diverged = record.Trials.Count(t => t.Status == TrialStatus.Diverged);
+        if (record.ValidityProblems is { } recorded) return sample.WithProblem(CellValidity.Reason(recorded));
+        int diverged = record.Trials.Count(t => t.Status == TrialStatus.Diverged); // older files: what the record alone shows
         return sample.WithProblem(diverged > 0 ? $"{record.Config.Model}/{record.Config.Activation}: {diverged} trial(s) diverged" : null);
     }
 

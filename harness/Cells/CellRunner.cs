@@ -57,6 +57,12 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             Summary = default!,
         };
         record = record with { Summary = Summarise(record) };
+        // The cell's validity travels with it, so a merge that has only cell.json (no probabilities) still knows.
+        var lastProbabilities = trials.Select(t => t.LastProbabilities).ToList();
+        record = record with
+        {
+            ValidityProblems = Statistics.CellValidity.Problems(cell.Label, record.Trials, lastProbabilities, context.Data.ValidationUnigramEntropy(), vocab),
+        };
         if (reused == seeds.Count && Unchanged(store.CellPath(cell, arm), record) is { } stored) record = stored; // nothing new: write nothing
         else store.SaveCell(record);
         return new CellResult(record, trials.Select(t => t.LastProbabilities).ToList(), trials.Select(t => t.BestProbabilities).ToList(), reused);

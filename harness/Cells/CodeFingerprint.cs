@@ -10,8 +10,9 @@ namespace ReproSpecs.Harness.Cells;
 
 /// <summary>
 /// Identifies the code that computes a trial, so a stored trial is reused only when the current code would compute
-/// the same numbers. It covers: the compiled harness (its module version id, which a deterministic build derives
-/// from the compiled code, so any change to the harness assembly changes it), the method that implements the cell's
+/// the same numbers. It covers: the compiled harness and core (their module version ids, which a deterministic build
+/// derives from the compiled code, so any change to either assembly changes it: core holds the vocabulary, the
+/// corpus split and the records), the method that implements the cell's
 /// activation and the one that builds its architecture (so an implementation registered under an existing name
 /// never inherits that name's results), the TorchSharp and libtorch versions, the device and the thread count.
 /// Changes to specs, tests, reports or the CLI do not change it. See docs/reliability.md ("What invalidates results").
@@ -23,12 +24,15 @@ public static class CodeFingerprint
     {
         var parts = new StringBuilder()
             .Append("harness ").Append(typeof(CodeFingerprint).Assembly.ManifestModule.ModuleVersionId).Append('\n')
+            .Append("core ").Append(typeof(CellConfig).Assembly.ManifestModule.ModuleVersionId).Append('\n')
             .Append("activation ").Append(Identity(ActivationRegistry.Get(cell.Activation).Function.Method)).Append('\n')
             .Append("architecture ").Append(Identity(ModelRegistry.Get(cell.Model).Create.Method)).Append('\n')
             .Append("torchsharp ").Append(TorchRuntime.TorchSharpVersion).Append('\n')
             .Append("libtorch ").Append(TorchRuntime.LibTorchVersion).Append('\n')
             .Append("device ").Append(cell.Settings.Device).Append('\n')
-            .Append("threads ").Append(cell.Threads).Append('\n');
+            .Append("threads ").Append(cell.Threads).Append('\n')
+            // A trial trained under the divergence fault seam is not a real trial of this config.
+            .Append("fault ").Append(Configuration.EnvironmentVariables.Get(Configuration.EnvironmentVariables.FaultDiverge) ?? "none").Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts.ToString())))[..16];
     }
 

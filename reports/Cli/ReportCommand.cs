@@ -43,7 +43,7 @@ public static class ReportCommand
         };
         var gate = new Option<bool>("--fail-on-contradiction")
         {
-            Description = "Exit 1 when a verdict of the merged report is contradicted (after the report's study-wide adjustment, H3 included): the CI gate over all shards.",
+            Description = "Exit 1 when a verdict of the merged report is contradicted (after the report's study-wide adjustment, H3 included) or a results file fails verification: the CI gate over all shards.",
         };
         root.Options.Add(gate);
         root.Options.Add(logs);
@@ -65,6 +65,11 @@ public static class ReportCommand
                 {
                     stderr.WriteLine($"Contradicted: {string.Join("; ", report.Contradicted)}.");
                     if (parse.GetValue(gate)) return 1;
+                }
+                if (report.Problems > 0 && parse.GetValue(gate))
+                {
+                    stderr.WriteLine($"error: {report.Problems} results file(s) failed verification; the gate cannot vouch for a study it cannot read whole. They are listed in the report.");
+                    return 1;
                 }
                 if (report.Problems > 0)
                     stderr.WriteLine($"Warning: {report.Problems} results file(s) failed verification (altered or unreadable); they are flagged in the report and excluded from its numbers.");

@@ -23,9 +23,13 @@ public static class ReportVerdicts
     public static IReadOnlyList<ScoredWeights> Weights(IEnumerable<HypothesisReport> files) =>
         files.Select(f => f.Weights ?? ScoredWeights.Last).Distinct().Order().ToList();
 
-    /// <summary>Every contradicted verdict of the report, as <c>profile: id</c>.</summary>
+    /// <summary>
+    /// Every contradicted verdict of the report, as <c>profile: id</c>: of the merged family where the files can be
+    /// merged, else as each file recorded it (so files that cannot be merged never hide a contradiction from the gate).
+    /// </summary>
     public static IReadOnlyList<string> Contradicted(ResultsCatalog catalog) =>
         catalog.GoodHypotheses.Select(h => h.Value!.Profile).Distinct().Order(StudyOrder.Profiles)
-            .SelectMany(p => (Of(catalog, p) ?? []).Where(v => v.Verdict == Verdict.Contradicted).Select(v => $"{p}: {v.Hypothesis.Id}"))
+            .SelectMany(p => (Of(catalog, p) ?? catalog.GoodHypotheses.Where(h => h.Value!.Profile == p).SelectMany(h => h.Value!.Verdicts).ToList())
+                .Where(v => v.Verdict == Verdict.Contradicted).Select(v => $"{p}: {v.Hypothesis.Id}").Distinct())
             .ToList();
 }

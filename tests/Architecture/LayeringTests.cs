@@ -12,7 +12,8 @@ namespace ReproSpecs.Tests.Architecture;
 
 /// <summary>
 /// The layers in a line, as rules that fail the build's tests when broken (docs/design.md, "Layers"):
-/// records, design and corpus ← models/training (torch) ← results ← statistics ← cells ← specs/CLI/report. The torch-free
+/// configuration, design, records, corpus, metrics ← results ← statistics (ReproSpecs.Core, no torch) ← runtime,
+/// models, training (torch) ← cells ← specs/CLI/report. The torch-free
 /// layers are their own assembly (ReproSpecs.Core), so "no TorchSharp" there is enforced by the compiler too; these
 /// rules also catch a namespace cycle or a test framework creeping into the libraries.
 /// </summary>

@@ -3,7 +3,6 @@ using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Cells;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
-using ReproSpecs.Harness.Training;
 using ReproSpecs.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -211,5 +210,18 @@ public sealed class CellRunnerTests : IDisposable
             new CellRunner(_experiment.Context, new ResultStore(empty.Path)).Run(Cell, [TrialSeeds.All(42)]));
         e.Message.ShouldContain("at least 2 trials");
         empty.Files().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_trial_trained_under_the_divergence_fault_seam_has_another_code_fingerprint()
+    {
+        string clean = CodeFingerprint.Of(Cell);
+        try
+        {
+            Environment.SetEnvironmentVariable(Harness.Configuration.EnvironmentVariables.FaultDiverge, "3");
+            CodeFingerprint.Of(Cell).ShouldNotBe(clean, "a poisoned trial must never be reused as a real one");
+        }
+        finally { Environment.SetEnvironmentVariable(Harness.Configuration.EnvironmentVariables.FaultDiverge, null); }
+        CodeFingerprint.Of(Cell).ShouldBe(clean);
     }
 }

@@ -1,5 +1,4 @@
 using ReproSpecs.Harness;
-using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Tests.Support;
 using Shouldly;

@@ -180,4 +180,12 @@ public sealed class CorpusLoaderTests : IDisposable
         var e = Should.Throw<CorpusException>(() => LoadFile(_temp.Path));
         e.ShouldBeOneLineMentioning(_temp.Path, "is a folder", "Fix:");
     }
+
+    [Fact]
+    public void A_character_outside_the_basic_multilingual_plane_is_rejected_not_split_in_two()
+    {
+        string path = WriteFile("emoji.txt", Encoding.UTF8.GetBytes("a happy note \U0001F600 and more text"));
+        var e = Should.Throw<CorpusException>(() => LoadFile(path));
+        e.ShouldBeOneLineMentioning(path, "outside the Basic Multilingual Plane", "character 13", "Fix:");
+    }
 }

@@ -146,7 +146,7 @@ public class HypothesesSectionTests
         md.ShouldContain($"its run decided them in one Holm family of m = {minigpt.Verdicts.Count}");
     }
 
-    private static Provenance FixtureProvenance(ReportWorkspace ws) => ResultStore.LoadCell(ws.Cell("shard-a", "relu")).Provenance;
+    internal static Provenance FixtureProvenance(ReportWorkspace ws) => ResultStore.LoadCell(ws.Cell("shard-a", "relu")).Provenance;
 
     /// <summary>The table row of a hypothesis id, or "" when there is none.</summary>
     private static string Row(string md, string id)

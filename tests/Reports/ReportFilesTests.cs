@@ -1,3 +1,5 @@
+using ReproSpecs.Harness.Results;
+using ReproSpecs.Harness.Statistics;
 using System.Text.RegularExpressions;
 using ReproSpecs.Reports;
 using ReproSpecs.Reports.Cli;
@@ -87,5 +89,22 @@ public class ReportFilesTests
         var command = ReportCommand.Create(stdout, stderr);
         int code = command.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
         return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void The_gate_fails_on_a_contradicted_verdict_and_on_a_file_that_does_not_verify()
+    {
+        using var ws = new ReportWorkspace();
+        var args = new[] { "--logs", ws.Logs[0], ws.Logs[1], "--results", ws.ShardA, ws.ShardB, "--out", ws.Output, "--fail-on-contradiction" };
+        Run(args).Code.ShouldBe(0, "the fixture contradicts nothing and verifies");
+
+        var cells = new[] { SyntheticFamilies.Cell("minigpt", "relu", 0.10), SyntheticFamilies.Cell("minigpt", "swish", 0.30) };
+        new ResultStore(ws.ShardA).SaveHypotheses(SyntheticFamilies.Architecture("smoke", "minigpt", cells, HypothesesSectionTests.FixtureProvenance(ws)));
+        var (code, _, stderr) = Run(args);
+        code.ShouldBe(1);
+        stderr.ShouldContain("Contradicted: smoke: minigpt/H1[swish]");
+
+        File.WriteAllText(ws.Cell("shard-a", "relu"), "{ truncated");
+        Run(args).Code.ShouldBe(1, "a file the gate cannot read fails it");
     }
 }

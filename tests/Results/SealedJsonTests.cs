@@ -127,4 +127,22 @@ public sealed class SealedJsonTests : IDisposable
         string path = _temp.File("absent.json");
         Should.Throw<ResultFileException>(() => SealedJson.Read<Sample>(path)).Message.ShouldContain(path);
     }
+
+    [Fact]
+    public void A_schema_1_config_of_compute_version_3_keeps_its_selection_and_overfit_settings()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"compute_version":3,"profile":"smoke","model":"charlm","activation":"relu","n_embd":32,"n_head":2,"n_layer":1,"block_size":32,
+             "dropout":0.2,"gated_width":"parity","batch_size":16,"max_iters":150,"eval_interval":50,"eval_iters":4,"learning_rate":0.003,
+             "weight_decay":0.01,"beta1":0.9,"beta2":0.999,"schedule":"constant","eval_contexts":500,"eval_seed":1337,
+             "selection_fraction":0.6,"overfit_margin":0.05,"device":"cpu","corpus_sha256":"abc","threads":1}
+            """)!;
+        SchemaMigrations.Upgrade(node, 1);
+        var config = System.Text.Json.JsonSerializer.Deserialize<CellConfig>(node, Json.Options)!;
+        config.Settings.Name.ShouldBe("smoke");
+        config.Settings.NEmbd.ShouldBe(32);
+        config.Settings.SelectionFraction.ShouldBe(0.6);
+        config.Settings.OverfitMargin.ShouldBe(0.05);
+        node.AsObject().ContainsKey("selection_fraction").ShouldBeFalse("moved into settings, not left behind and ignored");
+    }
 }

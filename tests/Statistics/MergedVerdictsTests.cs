@@ -28,7 +28,7 @@ public sealed class MergedVerdictsTests(TinyExperiment experiment)
             fromRecord.Pd(i, j).ShouldBe(fromProbabilities.Pd(i, j), 1e-12);
         fromRecord.Loss.ShouldBe(fromProbabilities.Loss);
         fromRecord.AllPositionsAccuracy.ShouldBe(fromProbabilities.AllPositionsAccuracy);
-        fromRecord.Problem.ShouldBeNull();
+        fromRecord.Problem.ShouldBe(CellValidity.Reason(result.Record.ValidityProblems!), "the validity recorded at training time travels with the record (this 20-step cell did not learn)");
     }
 
     [Fact]
@@ -81,5 +81,33 @@ public sealed class MergedVerdictsTests(TinyExperiment experiment)
             Config = config, ConfigHash = config.Hash, EvalFingerprint = "e", Provenance = Provenance.Capture("cpu", config.CorpusSha256, "t", "l", 1, 2),
             Trials = trials, Pairs = pairs, Summary = new CellSummary(sample.Trials, 0, null, null, null),
         };
+    }
+
+    [Fact]
+    public void The_best_weights_sample_from_a_record_equals_the_one_from_probabilities_too()
+    {
+        var result = experiment.PristineCell;
+        var a = CellSample.FromCellResult(result, bestWeights: true);
+        var b = CellSample.FromCellRecord(result.Record, bestWeights: true);
+        for (int i = 0; i < a.Trials; i++)
+        for (int j = 0; j < a.Trials; j++)
+            b.Pd(i, j).ShouldBe(a.Pd(i, j), 1e-12);
+        b.Loss.ShouldBe(a.Loss);
+    }
+
+    [Fact]
+    public void A_record_missing_a_pair_is_refused_not_read_as_perfect_agreement()
+    {
+        var record = experiment.PristineCell.Record;
+        Should.Throw<ReproSpecs.Harness.ReproSpecsException>(() => CellSample.FromCellRecord(record with { Pairs = record.Pairs.Skip(1).ToList() }));
+    }
+
+    [Fact]
+    public void A_cell_that_recorded_a_validity_problem_marks_its_sample_and_a_clean_one_does_not()
+    {
+        var record = experiment.PristineCell.Record;
+        record.ValidityProblems.ShouldNotBeNull();
+        CellSample.FromCellRecord(record with { ValidityProblems = ["unit/charlm/gelu: did not learn"] }).Problem.ShouldBe("unit/charlm/gelu: did not learn");
+        CellSample.FromCellRecord(record with { ValidityProblems = [] }).Problem.ShouldBeNull();
     }
 }
