@@ -29,6 +29,7 @@ internal static class CommonOptions
     {
         try
         {
+            EnvironmentVariables.CheckNames();
             return body();
         }
         catch (ReproSpecsException e)

@@ -19,8 +19,10 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
     IReadOnlyList<SeedArm> AblationArms, IReadOnlyList<string> AblationActivations)
 {
     /// <summary>Reads the settings from the environment.</summary>
+    /// <exception cref="Harness.ConfigurationException">A setting is malformed, or an unknown <c>REPROSPECS_*</c> variable is set.</exception>
     public static SpecSettings FromEnvironment()
     {
+        EnvironmentVariables.CheckNames();
         var profile = Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName);
         int trials = WholeNumber.FromEnvironment(EnvironmentVariables.Trials, 2, WholeNumber.MaxTrials) ?? profile.Trials;
         int threads = profile.ResolveThreads();
@@ -35,6 +37,8 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
         var ablationActivations = (EnvironmentVariables.Get(EnvironmentVariables.AblationActivations) ?? "relu")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(a => Harness.Activations.ActivationRegistry.Get(a).Name).ToList();
+        if (profile.Device == DeviceKind.Cuda && DeviceResolver.CudaUnavailableReason() is { } reason)
+            throw new Harness.ConfigurationException($"profile '{profile.Name}': {reason}");
         return new SpecSettings(profile with { Trials = trials }, trials, UserPaths.ResultsDirectory(), threads, contradictionFails, arms, ablationActivations);
     }
 }
