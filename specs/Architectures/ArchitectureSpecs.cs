@@ -143,7 +143,7 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
     public void Seed_source_ablation_arm_measures_the_disagreement_of_its_source(string arm, string activation)
     {
         var seedArm = SeedArms.Parse(arm).Single();
-        var result = fixture.Runner.RunArm(Model, activation, seedArm, fixture.Settings.Trials);
+        var result = fixture.Arm(Model, activation, seedArm);
         var record = result.Record;
         record.Trials.ShouldAllBe(t => t.Status == TrialStatus.Completed, $"{record.Config.Label} [{arm}]: a trial diverged");
         record.Pairs.Count.ShouldBe(record.Trials.Count * (record.Trials.Count - 1) / 2);
@@ -172,7 +172,7 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
     public void The_studys_as_coded_protocol_shows_disagreement_between_identical_models()
     {
         Skip.If(fixture.Context.Device.type != TorchSharp.DeviceType.CPU, "identical models are only promised on CPU");
-        var record = fixture.Runner.RunArm(Model, "relu", SeedArm.SameSeed, fixture.Settings.Trials).Record;
+        var record = fixture.Arm(Model, "relu", SeedArm.SameSeed).Record;
         record.Trials.ShouldAllBe(t => t.Status == TrialStatus.Completed, $"{record.Config.Label} [same]: a trial diverged");
         foreach (var pair in record.Pairs)
         {

@@ -70,6 +70,13 @@ public sealed class ExperimentFixture : IDisposable
     public CellResult Cell(string model, string activation) =>
         _cells.GetOrAdd($"{model}/{activation}", _ => new Lazy<CellResult>(() => Runner.Run(model, activation, Settings.Trials))).Value;
 
+    /// <summary>
+    /// The seed-ablation <paramref name="arm"/> of (<paramref name="model"/>, <paramref name="activation"/>), run once per
+    /// test run and shared by the specs that use it (so its trials are loaded, and reported, once).
+    /// </summary>
+    public CellResult Arm(string model, string activation, SeedArm arm) =>
+        _cells.GetOrAdd($"{model}/{activation}/{SeedArms.Name(arm)}", _ => new Lazy<CellResult>(() => Runner.RunArm(model, activation, arm, Settings.Trials))).Value;
+
     private static string Threads(int n) => n == 1 ? "1 thread" : $"{n} threads";
 
     /// <inheritdoc />
