@@ -58,8 +58,9 @@ public static class ReportBuilder
             Count(ctx.Logs.Logs.Count, "test log"),
         };
         md.AppendLine($"This appendix covers {string.Join(", ", facts)}.");
-        var dates = cells.Select(c => c.Provenance.CreatedAt).ToList();
-        if (dates.Count > 0) md.AppendLine($"Cells were written {Fmt.DateRange(dates)}.");
+        // When training ran (each trial's finish), not when the cell files were last saved (a rerun that reuses every trial re-saves them).
+        var dates = cells.SelectMany(c => c.Trials).Select(t => t.FinishedAt).ToList();
+        if (dates.Count > 0) md.AppendLine($"Trials finished training {Fmt.DateRange(dates)}.");
         md.AppendLine();
         int problems = ctx.Catalog.Problems.Count();
         if (problems > 0)

@@ -18,13 +18,12 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var profile = CommonOptions.Profile();
-        profile.DefaultValueFactory = _ => "cpu";
+        var profile = CommonOptions.Profile(fallback: "cpu");
         var arch = new Option<string[]>("--arch", "-a") { Description = "Architectures, comma-separated or 'all'.", DefaultValueFactory = _ => ["all"], AllowMultipleArgumentsPerToken = true };
         var activation = new Option<string>("--activation", "-x") { Description = "Activation.", DefaultValueFactory = _ => "gelu" };
         var steps = new Option<int>("--steps") { Description = "Timed training steps per architecture (after warm-up).", DefaultValueFactory = _ => 20 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up steps.", DefaultValueFactory = _ => 3 };
-        var threads = new Option<string?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
+        var threads = CommonOptions.Threads();
         var corpus = new Option<string?>("--corpus") { Description = $"Corpus file (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
         var memory = new Option<int[]?>("--memory-steps")
         {
@@ -42,7 +41,7 @@ internal static class BenchCommand
             string act = ActivationRegistry(parse.GetValue(activation)!);
             TorchRuntime.SetThreads(p.ResolveThreads(WholeNumber.Parse(parse.GetValue(threads), "--threads", 1, WholeNumber.MaxThreads)));
             var inv = CultureInfo.InvariantCulture;
-            Console.WriteLine($"# reprospecs bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, profile {p.Name}, activation {act}, {TorchRuntime.Threads} threads, {MachineDescription()}");
+            Console.WriteLine($"# reprospecs bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, profile {p.Name}, activation {act}, {CommonOptions.ThreadCount(TorchRuntime.Threads)}, {MachineDescription()}");
 
             if (parse.GetValue(memory) is { Length: > 0 } sampleAt)
             {

@@ -8,11 +8,23 @@ namespace ReproSpecs.Cli.Commands;
 /// <summary>Options several commands share, with the same defaults as the specs (environment variables).</summary>
 internal static class CommonOptions
 {
-    public static Option<string> Profile() => new("--profile", "-p")
+    /// <summary>The profile option; <paramref name="fallback"/> is used when <c>$REPROSPECS_PROFILE</c> is unset too.</summary>
+    public static Option<string> Profile(string? fallback = null) => new("--profile", "-p")
     {
-        Description = $"Profile: {string.Join(", ", Profiles.All.Select(p => p.Name))} (default: ${EnvironmentVariables.Profile} or {Profiles.DefaultName}).",
-        DefaultValueFactory = _ => EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName,
+        // The default shown by --help ("[default: …]") is this factory's value: $REPROSPECS_PROFILE when set, else the fallback.
+        Description = $"Profile: {string.Join(", ", Profiles.All.Select(p => p.Name))} (${EnvironmentVariables.Profile} when set).",
+        DefaultValueFactory = _ => EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? fallback ?? Profiles.DefaultName,
     };
+
+    /// <summary>The libtorch threads option (a whole number, parsed by the command so a bad value gets one clear line).</summary>
+    public static Option<string?> Threads() => new("--threads")
+    {
+        Description = $"libtorch threads (default: ${EnvironmentVariables.Threads}, else the profile's: " +
+                      $"{string.Join(", ", Profiles.All.Where(p => p.Threads is not null).Select(p => $"{p.Name} {p.Threads}"))}, others all processors).",
+    };
+
+    /// <summary>"1 thread", "4 threads".</summary>
+    public static string ThreadCount(int n) => n == 1 ? "1 thread" : $"{n} threads";
 
     public static Option<string> Results() => new("--results")
     {
@@ -28,6 +40,7 @@ internal static class CommonOptions
     {
         try
         {
+            EnvironmentVariables.CheckNames();
             return body();
         }
         catch (ReproSpecsException e)

@@ -34,7 +34,7 @@ internal static class RunCommand
         };
         var trials = new Option<string?>("--trials", "-k") { Description = $"Trials per cell (default: ${EnvironmentVariables.Trials} or the profile's, 3)." };
         var corpus = new Option<string?>("--corpus") { Description = $"Corpus file: a copy of Tiny Shakespeare or a UTF-8 text of your own (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
-        var threads = new Option<string?>("--threads") { Description = $"libtorch threads (default: ${EnvironmentVariables.Threads} or all processors)." };
+        var threads = CommonOptions.Threads();
         var maxIters = new Option<string?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
 
         var command = new Command("run", "Train (model, activation) cells and write their results; finished trials are reused.")
@@ -62,21 +62,38 @@ internal static class RunCommand
             var store = ResultStore.For(parse.GetValue(results)!, text);
             using var context = ExperimentContext.Create(p, text);
             var runner = new CellRunner(context, store, new LineProgress(Console.Error.WriteLine, TimeSpan.FromSeconds(2)));
-            Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s) × {k} trials, {TorchRuntime.Threads} threads, results in {store.Root}");
+            Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s) × {k} trials, {CommonOptions.ThreadCount(TorchRuntime.Threads)}, results in {store.Root}");
 
-            Console.WriteLine($"{"cell",-32} {"RelPD mean",10} {"[min–max]",19} {"top-1",7} {"val loss",16} {"acc",6} {"s/trial",8} {"reused",6}");
-            foreach (var model in models)
-            foreach (var act in activations)
+            // Progress goes to stderr while cells train; the table is printed whole at the end (also after Ctrl+C, with the cells done).
+            var rows = new List<string>();
+            try
             {
-                var r = runner.Run(model, act, k, cancel.Token);
-                var s = r.Record.Summary;
-                string line = s.Last is null
-                    ? $"{r.Record.Config.Label,-32} {s.DivergedTrials} of {r.Record.Trials.Count} trials diverged"
-                    : string.Create(CultureInfo.InvariantCulture,
-                        $"{r.Record.Config.Label,-32} {s.Last.RelativePd.Mean,10:F5} [{s.Last.RelativePd.Min:F5}–{s.Last.RelativePd.Max:F5}] {s.Last.Top1Disagreement.Mean,7:F4} {s.Last.Loss.Mean,8:F4} ± {s.Last.Loss.Std,5:F4} {s.Last.Accuracy.Mean,6:F3} {SecondsPerTrial(r),8:F1} {r.ReusedTrials,6}");
-                Console.WriteLine(line);
+                Train(rows);
+            }
+            finally
+            {
+                if (rows.Count > 0)
+                {
+                    Console.WriteLine($"{"cell",-32} {"RelPD mean",10} {"[min–max]",19} {"top-1",7} {"val loss",16} {"acc",6} {"s/trial",8} {"reused",6}");
+                    rows.ForEach(Console.WriteLine);
+                }
             }
             return 0;
+
+            void Train(List<string> rows)
+            {
+                foreach (var model in models)
+                foreach (var act in activations)
+                {
+                    var r = runner.Run(model, act, k, cancel.Token);
+                    var s = r.Record.Summary;
+                    string line = s.Last is null
+                        ? $"{r.Record.Config.Label,-32} {s.DivergedTrials} of {r.Record.Trials.Count} trials diverged"
+                        : string.Create(CultureInfo.InvariantCulture,
+                            $"{r.Record.Config.Label,-32} {s.Last.RelativePd.Mean,10:F5} [{s.Last.RelativePd.Min:F5}–{s.Last.RelativePd.Max:F5}] {s.Last.Top1Disagreement.Mean,7:F4} {s.Last.Loss.Mean,8:F4} ± {s.Last.Loss.Std,5:F4} {s.Last.Accuracy.Mean,6:F3} {SecondsPerTrial(r),8:F1} {r.ReusedTrials,6}");
+                    rows.Add(line);
+                }
+            }
         }));
         return command;
     }

@@ -50,6 +50,57 @@ public static class EnvironmentVariables
     /// <summary>Seed of the reliability soak test's fault schedule.</summary>
     public const string SoakSeed = "REPROSPECS_SOAK_SEED";
 
+    /// <summary>
+    /// Every <c>REPROSPECS_*</c> name that is read somewhere: the settings above, the fault seams, the unit tests'
+    /// own switches, and the two retired names that are documented as no longer read (ignored, not an error).
+    /// </summary>
+    public static IReadOnlyList<string> Known { get; } =
+    [
+        Corpus, Profile, Results, Trials, Threads, Contradiction, Ablation, AblationActivations, Weights, FaultDiverge, FaultWriteDelayMs,
+        SoakRounds, SoakSeed, "REPROSPECS_UPDATE_GOLDEN", "REPROSPECS_CACHE", "REPROSPECS_CORPUS_URL",
+    ];
+
+    private const string Prefix = "REPROSPECS_";
+
+    /// <summary>
+    /// Rejects a <c>REPROSPECS_*</c> variable that nothing reads (a typo such as <c>REPROSPECS_PROFLIE</c> would
+    /// otherwise be silently ignored and another run done instead), naming the closest known name.
+    /// </summary>
+    /// <param name="environment">The variables to check; default: the process environment.</param>
+    /// <exception cref="ConfigurationException">An unknown <c>REPROSPECS_*</c> name is set.</exception>
+    public static void CheckNames(System.Collections.IDictionary? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariables();
+        var unknown = environment.Keys.Cast<object>().Select(k => k.ToString() ?? "")
+            .Where(k => k.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !Known.Contains(k, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0) return;
+        string name = unknown[0];
+        string closest = Known.Take(9).MinBy(k => Distance(name.ToUpperInvariant(), k))!;
+        string others = unknown.Count > 1 ? $" (also unknown: {string.Join(", ", unknown.Skip(1))})" : "";
+        throw new ConfigurationException(
+            $"Unknown variable {name}='{environment[name]}'{others}: nothing reads it. Did you mean {closest}? " +
+            $"Known: {string.Join(", ", Known.Take(9))}. Fix: rename or unset it (in the environment or the runsettings file).");
+    }
+
+    /// <summary>Levenshtein distance (names are short).</summary>
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
     /// <summary>Reads a variable, treating empty as unset.</summary>
     public static string? Get(string name)
     {

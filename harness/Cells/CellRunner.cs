@@ -37,11 +37,13 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
     public CellResult Run(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, SeedArm arm = SeedArm.All, CancellationToken cancel = default)
     {
         if (seeds.Count < 2) throw new ConfigurationException($"a cell needs at least 2 trials to measure disagreement, got {seeds.Count}.");
+        // An ablation arm is labelled as an arm ("smoke/charlm/relu arm same"), so it never reads as its cell training twice.
+        var progress = arm == SeedArm.All ? _progress : new ArmProgress(_progress, SeedArms.Name(arm));
         int vocab = cell.ModelConfig().VocabSize, rows = context.EvalSet.Count;
         if (store.EnsureConfig(cell) is { } repaired)
-            _progress.Report(new TrialProgress(cell.Label, 0, seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, $"rewrote config.json: {repaired}"));
+            progress.Report(new TrialProgress(cell.Label, 0, seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, $"rewrote config.json: {repaired}"));
         store.RemoveOrphanedTempFiles(cell);
-        var trials = TrainOrReuse(cell, seeds, rows, vocab, out int reused, cancel);
+        var trials = TrainOrReuse(cell, seeds, rows, vocab, progress, out int reused, cancel);
 
         var record = new CellRecord
         {
@@ -99,7 +101,7 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
     /// a trial locked by another process is skipped and picked up from the store once it is written.
     /// A lock that cannot be taken for any reason other than contention is an error (with its fix).
     /// </summary>
-    private List<TrainedTrial> TrainOrReuse(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, int rows, int vocab, out int reused, CancellationToken cancel)
+    private List<TrainedTrial> TrainOrReuse(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, int rows, int vocab, IProgressSink progress, out int reused, CancellationToken cancel)
     {
         var done = new TrainedTrial?[seeds.Count];
         string code = CodeFingerprint.Of(cell);
@@ -130,8 +132,8 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
                     if (loaded is null)
                     {
                         if (problem is not null)
-                            _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, $"retraining: {problem}"));
-                        var trained = TrialTrainer.Train(context, cell, k, seeds.Count, seeds[k], _progress, cancel);
+                            progress.Report(new TrialProgress(cell.Label, k, seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, $"retraining: {problem}"));
+                        var trained = TrialTrainer.Train(context, cell, k, seeds.Count, seeds[k], progress, cancel);
                         done[k] = trained with { Record = store.SaveTrial(cell, trained with { Record = trained.Record with { CodeFingerprint = code } }, vocab) };
                         pending.Remove(k);
                         advanced = true;
@@ -143,13 +145,13 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
                 pending.Remove(k);
                 holders.Remove(k);
                 advanced = true;
-                _progress.Report(new TrialProgress(cell.Label, k, seeds.Count, cell.Settings.MaxIters, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, "reused from the results store"));
+                progress.Report(new TrialProgress(cell.Label, k, seeds.Count, cell.Settings.MaxIters, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero, "reused from the results store"));
             }
             if (pending.Count > 0 && !advanced)
             {
                 string who = string.Join("; ", pending.Select(k => $"trial {k} by {holders.GetValueOrDefault(k)?.ToString() ?? "an unknown holder"}"));
                 if (who != announced)
-                    _progress.Report(new TrialProgress(cell.Label, pending[0], seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero,
+                    progress.Report(new TrialProgress(cell.Label, pending[0], seeds.Count, 0, cell.Settings.MaxIters, double.NaN, 0, TimeSpan.Zero,
                         $"waiting: another process is training {who}"));
                 announced = who;
                 var gone = pending.Where(k => holders.GetValueOrDefault(k) is { IsGone: true }).ToList();

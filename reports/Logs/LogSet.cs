@@ -6,10 +6,16 @@ namespace ReproSpecs.Reports.Logs;
 /// <summary>The test logs of a report, merged from any number of shards.</summary>
 public sealed class LogSet
 {
-    private LogSet(IReadOnlyList<TestLog> logs) => Logs = logs;
+    private LogSet(IReadOnlyList<TestLog> logs, IReadOnlyList<(TestLog Copy, TestLog Of)> duplicates) => (Logs, Duplicates) = (logs, duplicates);
 
-    /// <summary>The logs, ordered by display path.</summary>
+    /// <summary>The logs, ordered by display path, each test run once.</summary>
     public IReadOnlyList<TestLog> Logs { get; }
+
+    /// <summary>
+    /// Logs left out as copies of a log in <see cref="Logs"/> (the same test run id, times and outcomes, e.g. a CI step rerun into the same
+    /// folder, or one file passed twice under two names), each with the log it copies: their outcomes are counted once.
+    /// </summary>
+    public IReadOnlyList<(TestLog Copy, TestLog Of)> Duplicates { get; }
 
     /// <summary>Every result of every log, ordered by group, test method, activation (study order), profile and log.</summary>
     public IReadOnlyList<SpecOutcome> Results => Logs.SelectMany(l => l.Results)
@@ -40,6 +46,21 @@ public sealed class LogSet
             }
             else throw new ReproSpecsException($"Test log {path} does not exist. Fix: pass .trx files or folders that hold them (--logs).");
         }
-        return new LogSet(files.Select(f => TrxReader.Read(f, display(f))).OrderBy(l => l.DisplayPath, StringComparer.Ordinal).ToList());
+        var logs = new List<TestLog>();
+        var duplicates = new List<(TestLog, TestLog)>();
+        var byRun = new Dictionary<string, TestLog>(StringComparer.Ordinal);
+        foreach (var log in files.Select(f => TrxReader.Read(f, display(f))).OrderBy(l => l.DisplayPath, StringComparer.Ordinal))
+        {
+            // One run: the same run id, times and outcomes (a copy of the file under another name, or the same step's log twice).
+            string key = $"{log.RunId}|{log.Started:O}|{log.Finished:O}|" +
+                         string.Join("|", log.Results.Select(r => $"{r.TestName}={r.RawOutcome}").Order(StringComparer.Ordinal));
+            if (byRun.TryGetValue(key, out var first)) duplicates.Add((log, first));
+            else
+            {
+                byRun[key] = log;
+                logs.Add(log);
+            }
+        }
+        return new LogSet(logs, duplicates);
     }
 }

@@ -10,4 +10,6 @@ namespace ReproSpecs.Reports.Logs;
 /// <param name="Finished">When it finished.</param>
 /// <param name="Profile">Profile announced by the run's diagnostics, when present.</param>
 /// <param name="Results">Its test results.</param>
-public sealed record TestLog(string Path, string DisplayPath, string? Computer, DateTimeOffset? Started, DateTimeOffset? Finished, string? Profile, IReadOnlyList<SpecOutcome> Results);
+/// <param name="RunId">The test run's id (the TRX <c>TestRun</c> id): two files with one id are copies of one run.</param>
+public sealed record TestLog(string Path, string DisplayPath, string? Computer, DateTimeOffset? Started, DateTimeOffset? Finished, string? Profile, IReadOnlyList<SpecOutcome> Results,
+    string? RunId = null);

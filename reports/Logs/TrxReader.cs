@@ -62,7 +62,8 @@ public static partial class TrxReader
                 displayPath));
         }
         string? computer = (string?)run.Element(Ns + "Results")?.Elements(Ns + "UnitTestResult").FirstOrDefault()?.Attribute("computerName");
-        return new TestLog(path, displayPath, computer, Date(times?.Attribute("start")), Date(times?.Attribute("finish")), logProfile, results);
+        return new TestLog(path, displayPath, computer, Date(times?.Attribute("start")), Date(times?.Attribute("finish")), logProfile, results,
+            (string?)run.Attribute("id"));
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ public static class ProvenanceSection
                 logs.Row(l.DisplayPath, l.Computer ?? "?", l.Started is { } s ? Fmt.Date(s) : "?",
                     l.Finished is { } f ? Fmt.Date(f) : "?", l.Profile ?? "?", l.Results.Count.ToString(CultureInfo.InvariantCulture));
             logs.WriteTo(md);
+            foreach (var (copy, of) in ctx.Logs.Duplicates)
+                md.AppendLine($"- {Md.Code(copy.DisplayPath)} is a copy of {Md.Code(of.DisplayPath)} (the same test run): counted once.");
+            if (ctx.Logs.Duplicates.Count > 0) md.AppendLine();
         }
     }
 }

@@ -27,7 +27,11 @@ public static class ResultsSection
                       "Each row links to the results file it was read from (the link text is the cell's config hash); " +
                       "the spec column is the outcome of the cell's spec in the test logs (reasons under Spec outcomes).").AppendLine();
 
-        foreach (var model in ctx.Catalog.Cells.GroupBy(c => ResultsCatalog.CellKey(c).Model).OrderBy(g => g.Key, StudyOrder.Models))
+        // With test logs, the tables show the cells the logs ran; other cells of the store are listed apart below.
+        var ran = ctx.Logs.Results.Where(r => r.Activation is not null && r.Profile is not null)
+            .Select(r => (r.Profile!, r.Group, r.Activation!)).ToHashSet();
+        bool mentioned(Loaded<CellRecord> c) => ran.Count == 0 || ran.Contains(ResultsCatalog.CellKey(c));
+        foreach (var model in ctx.Catalog.Cells.Where(mentioned).GroupBy(c => ResultsCatalog.CellKey(c).Model).OrderBy(g => g.Key, StudyOrder.Models))
         {
             md.AppendLine($"### {StudyOrder.ModelDisplayName(model.Key)}").AppendLine();
             foreach (var profile in model.GroupBy(c => ResultsCatalog.CellKey(c).Profile).OrderBy(g => g.Key, StudyOrder.Profiles))
@@ -35,6 +39,10 @@ public static class ResultsSection
         }
 
         MissingResults(md, ctx);
+        var unmentioned = ctx.Catalog.Cells.Where(c => !mentioned(c)).Select(c => { var k = ResultsCatalog.CellKey(c); return $"{k.Profile}/{k.Model}/{k.Activation}"; }).ToList();
+        if (unmentioned.Count > 0)
+            md.AppendLine($"Not in the tables: {unmentioned.Count} cell{(unmentioned.Count == 1 ? "" : "s")} of the results folders that no test log mentions " +
+                          $"(trained by another run): {string.Join(", ", unmentioned.Select(Md.Code))}.").AppendLine();
 
         foreach (var profile in ctx.CellsByProfile)
         {

@@ -17,7 +17,6 @@ public sealed class H3Specs(ExperimentFixture fixture)
     [SkippableFact]
     public void H3_the_gain_of_smooth_activations_depends_on_the_architecture()
     {
-        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var verdict = fixture.Hypotheses.H3();
         Skip.If(verdict is null, "H3 needs at least two architectures with ReLU and element-wise smooth cells.");
         fixture.Hypotheses.Assert(verdict!);
@@ -26,7 +25,6 @@ public sealed class H3Specs(ExperimentFixture fixture)
     [SkippableFact]
     public void H3_contrast_transformers_gain_more_than_recurrent_models()
     {
-        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var verdict = fixture.Hypotheses.H3Contrast();
         Skip.If(verdict is null, "H3[contrast] needs at least one transformer and one recurrent architecture, three in all, with ReLU and smooth cells.");
         fixture.Hypotheses.Assert(verdict!);

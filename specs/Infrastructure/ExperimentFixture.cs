@@ -14,33 +14,32 @@ namespace ReproSpecs.Specs.Infrastructure;
 /// <summary>
 /// Shared by every spec class (one xunit collection, so cells run one after another and each uses all
 /// threads): the settings, the verified corpus, the profile's data on its device, the results store,
-/// and live progress through xunit's diagnostic channel (shown while <c>dotnet test</c> runs).
+/// and live progress on the channel that shows it while <c>dotnet test</c> runs (<see cref="SpecConsole"/>).
 /// </summary>
 public sealed class ExperimentFixture : IDisposable
 {
     private readonly Lazy<ExperimentContext> _context;
 
-    /// <summary>Reads the settings; the corpus and data are prepared on first use.</summary>
+    /// <summary>
+    /// Reads the settings (a configuration error, an unknown <c>REPROSPECS_*</c> variable or a GPU profile that cannot
+    /// run here, stops the run with one message: <see cref="ConfigurationGate"/>); the data are prepared on first use.
+    /// </summary>
     public ExperimentFixture(IMessageSink sink)
     {
         Settings = ConfigurationGate.Check(SpecSettings.FromEnvironment);
-        Progress = new LineProgress(line => sink.OnMessage(new DiagnosticMessage(line)), TimeSpan.FromSeconds(5));
+        var console = new SpecConsole(sink);
+        Progress = new LineProgress(console.WriteLine, TimeSpan.FromSeconds(5));
         Corpus = ConfigurationGate.Check(() => CorpusLoader.Load(CorpusOptions.FromEnvironment()));
         Store = ResultStore.For(Settings.ResultsDirectory, Corpus);
         TorchRuntime.SetThreads(Settings.Threads);
-        if (Settings.Profile.Device == DeviceKind.Cuda)
-            SkipReason = DeviceResolver.CudaUnavailableReason() is { } reason ? $"profile '{Settings.Profile.Name}': {reason}" : null;
         Hypotheses = new HypothesisBook(this);
         _context = new Lazy<ExperimentContext>(() => ExperimentContext.Create(Settings.Profile, Corpus));
-        sink.OnMessage(new DiagnosticMessage($"ReproSpecs: profile {Settings.Profile.Name}, {Settings.Trials} trials per cell, {Settings.Threads} threads, " +
-                                             $"corpus {Corpus.Name} ({Corpus.Vocabulary.Size} characters, SHA-256 {Corpus.Sha256[..12]}), results in {Store.Root}"));
+        console.WriteLine($"ReproSpecs: profile {Settings.Profile.Name}, {Settings.Trials} trials per cell, {Threads(Settings.Threads)}, " +
+                                             $"corpus {Corpus.Name} ({Corpus.Vocabulary.Size} characters, SHA-256 {Corpus.Sha256[..12]}), results in {Store.Root}");
     }
 
     /// <summary>The run's settings.</summary>
     public SpecSettings Settings { get; }
-
-    /// <summary>Why cells of this profile cannot run here (CUDA missing), or null.</summary>
-    public string? SkipReason { get; }
 
     /// <summary>Live progress sink.</summary>
     public IProgressSink Progress { get; }
@@ -69,6 +68,15 @@ public sealed class ExperimentFixture : IDisposable
     /// </summary>
     public CellResult Cell(string model, string activation) =>
         _cells.GetOrAdd($"{model}/{activation}", _ => new Lazy<CellResult>(() => Runner.Run(model, activation, Settings.Trials))).Value;
+
+    /// <summary>
+    /// The seed-ablation <paramref name="arm"/> of (<paramref name="model"/>, <paramref name="activation"/>), run once per
+    /// test run and shared by the specs that use it (so its trials are loaded, and reported, once).
+    /// </summary>
+    public CellResult Arm(string model, string activation, SeedArm arm) =>
+        _cells.GetOrAdd($"{model}/{activation}/{SeedArms.Name(arm)}", _ => new Lazy<CellResult>(() => Runner.RunArm(model, activation, arm, Settings.Trials))).Value;
+
+    private static string Threads(int n) => n == 1 ? "1 thread" : $"{n} threads";
 
     /// <inheritdoc />
     public void Dispose()

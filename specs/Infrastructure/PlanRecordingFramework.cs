@@ -9,7 +9,8 @@ namespace ReproSpecs.Specs.Infrastructure;
 /// <summary>
 /// xunit's own test framework, except that the executor records the run's (filtered) test cases as a
 /// <see cref="RunPlan"/> before running them: a hypothesis family must be fixed before its first verdict is
-/// asked for, and only the runner knows which specs the run contains.
+/// asked for, and only the runner knows which specs the run contains. It also ends the run with a short summary
+/// (<see cref="RunSummary"/>) on the channel that shows it (<see cref="SpecConsole"/>).
 /// </summary>
 public sealed class PlanRecordingFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
@@ -24,7 +25,8 @@ public sealed class PlanRecordingFramework(IMessageSink messageSink) : XunitTest
         {
             var cases = testCases.ToList();
             RunPlan.Record(RunPlan.FromTraits(cases.Select(c => (IReadOnlyDictionary<string, List<string>>)c.Traits)));
-            base.RunTestCases(cases, executionMessageSink, executionOptions);
+            var console = new SpecConsole(DiagnosticMessageSink);
+            base.RunTestCases(cases, new RunSummary(executionMessageSink, console.WriteLine), executionOptions);
         }
     }
 }

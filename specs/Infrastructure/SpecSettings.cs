@@ -1,5 +1,6 @@
 using ReproSpecs.Harness.Configuration;
 using ReproSpecs.Harness.Records;
+using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Specs.Infrastructure;
 
@@ -18,8 +19,10 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
     IReadOnlyList<SeedArm> AblationArms, IReadOnlyList<string> AblationActivations, ScoredWeights Weights = ScoredWeights.Last)
 {
     /// <summary>Reads the settings from the environment.</summary>
+    /// <exception cref="Harness.ConfigurationException">A setting is malformed, or an unknown <c>REPROSPECS_*</c> variable is set.</exception>
     public static SpecSettings FromEnvironment()
     {
+        EnvironmentVariables.CheckNames();
         var profile = Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName);
         int trials = WholeNumber.FromEnvironment(EnvironmentVariables.Trials, 2, WholeNumber.MaxTrials) ?? profile.Trials;
         int threads = profile.ResolveThreads();
@@ -34,6 +37,8 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
         var ablationActivations = (EnvironmentVariables.Get(EnvironmentVariables.AblationActivations) ?? "relu")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(a => Harness.Activations.ActivationRegistry.Get(a).Name).ToList();
+        if (profile.Device == DeviceKind.Cuda && DeviceResolver.CudaUnavailableReason() is { } reason)
+            throw new Harness.ConfigurationException($"profile '{profile.Name}': {reason}");
         var weights = ScoredWeightsSetting.Parse(EnvironmentVariables.Get(EnvironmentVariables.Weights));
         return new SpecSettings(profile with { Trials = trials }, trials, UserPaths.ResultsDirectory(), threads, contradictionFails, arms, ablationActivations, weights);
     }

@@ -43,6 +43,26 @@ public class ShardMergeTests
     }
 
     [Fact]
+    public void Cells_of_the_store_that_no_log_mentions_are_listed_apart_not_in_the_tables()
+    {
+        using var ws = new ReportWorkspace();
+        string all = ReportBuilder.Build(ws.Input()).Markdown;
+        all.ShouldNotContain("Not in the tables:");
+        // Only shard a's log: shard b's cells are still in the results folders given, but no log ran them.
+        string md = ReportBuilder.Build(ws.Input(logs: [Path.Combine(ws.Root, "logs", "shard-a", "charlm.trx")])).Markdown;
+        md.ShouldContain("Not in the tables: 1 cell of the results folders that no test log mentions (trained by another run): `smoke/charlm/swiglu`.");
+        Results(md).ShouldNotContain("| `swiglu` |");
+        Results(all).ShouldContain("| `swiglu` |");
+    }
+
+    private static string Results(string md)
+    {
+        int start = md.IndexOf("\n## Results", StringComparison.Ordinal);
+        int end = md.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        return md[start..(end < 0 ? md.Length : end)];
+    }
+
+    [Fact]
     public void A_folder_of_logs_is_searched_recursively_and_gives_the_same_report_as_the_files()
     {
         using var ws = new ReportWorkspace();

@@ -99,9 +99,33 @@ public class TrxReaderTests : IDisposable
         Should.Throw<ReproSpecsException>(() => LogSet.Read([_dir], p => p)).Message.ShouldContain("holds no .trx test log");
     }
 
+    [Fact]
+    public void The_same_run_logged_twice_is_counted_once_and_named_as_a_copy()
+    {
+        const string Run = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun id="RUNID" name="t" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                <UnitTestResult testId="a" testName="ReproSpecs.Specs.Architectures.CharLMSpecs.Causality" duration="00:00:01" outcome="Passed" />
+                <UnitTestResult testId="b" testName="ReproSpecs.Specs.Architectures.CharLMSpecs.H2" duration="00:00:01" outcome="NotExecuted" />
+              </Results>
+            </TestRun>
+            """;
+        Write("step/run.trx", Run.Replace("RUNID", "11111111-aaaa"));
+        Write("step/run-rerun-copy.trx", Run.Replace("RUNID", "11111111-aaaa"));
+        Write("other/run.trx", Run.Replace("RUNID", "22222222-bbbb"));
+
+        var set = LogSet.Read([_dir], p => Path.GetRelativePath(_dir, p));
+        set.Logs.Select(l => l.DisplayPath).ShouldBe(["other/run.trx", "step/run-rerun-copy.trx"]);
+        set.Results.Count.ShouldBe(4, "two runs of two tests each; the copy of one run is not counted again");
+        set.Duplicates.Single().Copy.DisplayPath.ShouldBe("step/run.trx");
+        set.Duplicates.Single().Of.DisplayPath.ShouldBe("step/run-rerun-copy.trx");
+    }
+
     private string Write(string name, string text)
     {
         string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }
