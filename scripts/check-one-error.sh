@@ -33,7 +33,7 @@ check() {
 }
 
 check missing-corpus "ReproSpecs configuration error: Corpus /nonexistent/corpus.txt does not exist. Fix:" REPROSPECS_CORPUS=/nonexistent/corpus.txt
-check unknown-profile "ReproSpecs configuration error: Unknown profile 'cpuu'. Known profiles: smoke, cpu, lite, partial, full." REPROSPECS_PROFILE=cpuu
+check unknown-profile "ReproSpecs configuration error: Unknown profile 'cpuu'. Known profiles: smoke, cpu, lite, partial, full. Fix: set REPROSPECS_PROFILE" REPROSPECS_PROFILE=cpuu
 check trials-abc "ReproSpecs configuration error: REPROSPECS_TRIALS must be a whole number >= 2 and <= 1000, got 'abc'. Fix:" REPROSPECS_TRIALS=abc
 check trials-1 "ReproSpecs configuration error: REPROSPECS_TRIALS must be a whole number >= 2 and <= 1000, got '1'. Fix:" REPROSPECS_TRIALS=1
 check threads-0 "ReproSpecs configuration error: REPROSPECS_THREADS must be a whole number >= 1 and <= 1024, got '0'. Fix:" REPROSPECS_THREADS=0

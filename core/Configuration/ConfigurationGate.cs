@@ -28,10 +28,17 @@ public static class ConfigurationGate
     /// <summary>The one line a user reads.</summary>
     public static string Describe(ReproSpecsException e) => $"ReproSpecs configuration error: {e.Message}";
 
+    /// <summary>Set in the test host by MSBuild's terminal logger (an interactive terminal), which shows the host's standard output live.</summary>
+    private const string TerminalLoggerVariable = "_MSBUILDTLENABLED";
+
     private static void StopRun(string message)
     {
-        Console.Error.WriteLine(message);
-        Console.Error.Flush();
+        // VSTest quotes the host's standard error in its "test run aborted" line. In a terminal, where the host's
+        // standard output is shown live, writing to standard error too would show the sentence twice; elsewhere
+        // (a pipe, a CI log) standard output is dropped, and the quoted standard error is the one copy.
+        var channel = Environment.GetEnvironmentVariable(TerminalLoggerVariable) == "1" ? Console.Out : Console.Error;
+        channel.WriteLine(message);
+        channel.Flush();
         Environment.Exit(ExitCode);
     }
 }

@@ -55,5 +55,5 @@ public static class Profiles
     /// <exception cref="ConfigurationException">Unknown name; the message lists the known ones.</exception>
     public static Profile Get(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ConfigurationException($"Unknown profile '{name}'. Known profiles: {string.Join(", ", All.Select(p => p.Name))}.");
+        ?? throw new ConfigurationException($"Unknown profile '{name}'. Known profiles: {string.Join(", ", All.Select(p => p.Name))}. Fix: set REPROSPECS_PROFILE (or --profile, or a runsettings file) to one of them.");
 }
