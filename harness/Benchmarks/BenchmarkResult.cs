@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace ReproSpecs.Harness.Benchmarks;
 
 /// <summary>Figures of one architecture at one profile (see <see cref="TrainingBenchmark.Run"/>).</summary>

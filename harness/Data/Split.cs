@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace ReproSpecs.Harness.Data;
 
 /// <summary>Which part of the corpus.</summary>

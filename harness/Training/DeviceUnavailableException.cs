@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace ReproSpecs.Harness.Training;
 
 /// <summary>A profile asks for a device this machine does not have.</summary>

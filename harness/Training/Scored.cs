@@ -1,10 +1,3 @@
-using ReproSpecs.Harness.Data;
-using ReproSpecs.Harness.Models;
-using TorchSharp;
-using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
-using ReproSpecs.Harness.Records;
-
 namespace ReproSpecs.Harness.Training;
 
 /// <summary>A model's predictions on the fixed evaluation contexts.</summary>
