@@ -20,7 +20,8 @@ trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$results"' EXIT
 command="dotnet test specs --filter Arch=charlm"
 
 tmux new-session -d -s "$session" -x 200 -y 50 -c "$PWD"
-tmux send-keys -t "$session" "export REPROSPECS_RESULTS=$results; clear" Enter
+# A user's terminal, not a CI job: MSBuild picks its classic logger when CI variables are set, so clear them.
+tmux send-keys -t "$session" "unset CI TF_BUILD GITHUB_ACTIONS GITLAB_CI; export REPROSPECS_RESULTS=$results; clear" Enter
 sleep 1
 tmux send-keys -t "$session" "$command; echo \"terminal-check-exit=\$?\"" Enter
 
