@@ -3,8 +3,8 @@ namespace ReproSpecs.Harness.Design;
 /// <summary>
 /// The study, declared once: its grid (architectures × activations, in the order it reports them), the baseline, the
 /// activation sets each hypothesis uses and H3's groups. Specs, statistics, the CLI and the report all read it from
-/// here. The sets are derived from the activations' own flags (smooth, gated) and the architectures' families, so a
-/// design over other activations or architectures (<see cref="With"/>) gets its hypotheses without further code.
+/// here. The sets are derived from the activations' own flags (smooth, gated) and the architectures' families, not
+/// listed by name.
 /// The implementations (torch modules) are bound to these names by the harness's registries.
 /// </summary>
 /// <param name="Architectures">The grid's architectures, in report order.</param>
@@ -73,8 +73,4 @@ public sealed record StudyDesign(
 
     /// <summary>The grid's entry for an architecture, or null.</summary>
     public ArchitectureInfo? Architecture(string name) => Architectures.FirstOrDefault(a => a.Name == name);
-
-    /// <summary>This design over other architectures and/or activations (e.g. a user's own), keeping the baseline and H2's pair.</summary>
-    public StudyDesign With(IReadOnlyList<ArchitectureInfo>? architectures = null, IReadOnlyList<ActivationInfo>? activations = null) =>
-        this with { Architectures = architectures ?? Architectures, Activations = activations ?? Activations };
 }

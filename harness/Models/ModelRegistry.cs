@@ -32,12 +32,6 @@ public static class ModelRegistry
         lock (Specs) Specs[spec.Name] = spec;
     }
 
-    /// <summary>What every registered architecture is, in registration order.</summary>
-    public static IReadOnlyList<ArchitectureInfo> Infos
-    {
-        get { lock (Specs) return Specs.Values.Select(s => s.Info).ToList(); }
-    }
-
     /// <summary>Every registered name, in registration order.</summary>
     public static IReadOnlyList<string> Names
     {

@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Activations;
 using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Models;
@@ -31,11 +32,16 @@ public class StudyOrderTests
     [Fact]
     public void A_cells_recorded_names_win_over_the_design_and_unknown_names_stay_unknown()
     {
+        using var ws = new ReportWorkspace();
+        var cell = ResultStore.LoadCell(ws.Cell("shard-a", "relu"));
         var own = new ActivationInfo("softplus", "Softplus", "log(1 + eˣ)");
-        StudyOrder.Activation("softplus", []).ShouldBeNull();
+        var renamed = new ActivationInfo("gelu", "My GELU", "x·Φ(x)");
+
+        StudyOrder.Activation("softplus", []).ShouldBeNull("no cell and no design names it");
+        StudyOrder.Activation("softplus", [cell with { ActivationInfo = own }]).ShouldBe(own, "a user's activation renders from what its cell recorded");
         StudyOrder.Activation("gelu", [])!.DisplayName.ShouldBe("GELU");
+        StudyOrder.Activation("gelu", [cell with { ActivationInfo = renamed }])!.DisplayName.ShouldBe("My GELU", "the cell's own record wins over the design");
         StudyOrder.ModelDisplayName("bigram").ShouldBe("bigram");
-        own.IsSmooth.ShouldBeTrue();
     }
 
     [Fact]
