@@ -32,6 +32,7 @@ public static class ReportBuilder
         MethodsSection.Write(md, ctx);
         ResultsSection.Write(md, ctx);
         HypothesesSection.Write(md, ctx);
+        SequentialSection.Write(md, ctx);
         AblationSection.Write(md, ctx);
         OutcomesSection.Write(md, ctx);
         ProvenanceSection.Write(md, ctx);

@@ -157,6 +157,7 @@ public static class Charts
             {
                 Verdict.Supported => Colors.ForestGreen,
                 Verdict.Contradicted => Colors.Crimson,
+                Verdict.NoMeaningfulEffect => Colors.SteelBlue,
                 _ => Colors.DimGray,
             };
             if (!double.IsNaN(c.CiLowPercent) && !double.IsNaN(c.CiHighPercent)) // H3's heterogeneity test has no interval
@@ -179,5 +180,50 @@ public static class Charts
         int h = 17;
         foreach (char c in s) h = unchecked(h * 31 + c);
         return h == int.MinValue ? 0 : h;
+    }
+
+    /// <summary>
+    /// A sequential design's looks: for each hypothesis of one family, its effect (%) and interval at each look against
+    /// the trials per cell (hypotheses offset slightly so their intervals do not overlap), the smallest effect of
+    /// interest as a band around 0, and a line at 0.
+    /// </summary>
+    public static void SequentialLooks(Plot plot, string title, IReadOnlyList<HypothesisVerdict> verdicts)
+    {
+        var margin = verdicts.Where(v => v.Hypothesis.Comparison.Scale == EffectScale.LogRatio).Select(v => v.Sequential!.EquivalenceMarginPercent).DefaultIfEmpty(5).First();
+        var band = plot.Add.HorizontalSpan(-margin, margin);
+        band.FillStyle.Color = Colors.SteelBlue.WithAlpha(0.12);
+        band.LineStyle.Width = 0;
+        plot.Add.HorizontalLine(0, color: Colors.Gray);
+        var finite = verdicts.SelectMany(v => v.Sequential!.Looks).SelectMany(l => new[] { l.EffectPercent, l.CiLowPercent, l.CiHighPercent })
+            .Where(double.IsFinite).Append(margin).Append(-margin).ToList();
+        double lo = finite.Min(), hi = finite.Max(), pad = Math.Max((hi - lo) * 0.06, 1);
+        var palette = new ScottPlot.Palettes.Category10();
+        int maxK = verdicts.SelectMany(v => v.Sequential!.Looks).Select(l => l.Trials).DefaultIfEmpty(3).Max();
+        for (int h = 0; h < verdicts.Count; h++)
+        {
+            var looks = verdicts[h].Sequential!.Looks.Where(l => double.IsFinite(l.EffectPercent)).ToList();
+            if (looks.Count == 0) continue;
+            var color = palette.GetColor(h);
+            double offset = (h - (verdicts.Count - 1) / 2.0) * 0.06 * Math.Max(1, maxK / 10.0);
+            var xs = looks.Select(l => l.Trials + offset).ToArray();
+            var line = plot.Add.ScatterLine(xs, looks.Select(l => l.EffectPercent).ToArray());
+            line.Color = color;
+            line.LineWidth = 1.5f;
+            line.MarkerSize = 6;
+            line.LegendText = $"{verdicts[h].Hypothesis.Id} ({(verdicts[h].Verdict == Verdict.NoMeaningfulEffect ? "no meaningful effect" : verdicts[h].Verdict.ToString().ToLowerInvariant())})";
+            for (int i = 0; i < looks.Count; i++)
+            {
+                double a = double.IsFinite(looks[i].CiLowPercent) ? looks[i].CiLowPercent : lo - pad, b = double.IsFinite(looks[i].CiHighPercent) ? looks[i].CiHighPercent : hi + pad;
+                var ci = plot.Add.Line(xs[i], a, xs[i], b);
+                ci.Color = color.WithAlpha(0.6);
+                ci.LineWidth = 1;
+            }
+        }
+        plot.Axes.SetLimitsY(lo - pad, hi + pad);
+        plot.Axes.SetLimitsX(0, maxK + 1);
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Title(title);
+        plot.XLabel("trials per cell (K) at the look");
+        plot.YLabel("effect (A − B)/B in %, 95 % interval");
     }
 }

@@ -38,6 +38,24 @@ public class SequentialCalibrationTests(ITestOutputHelper output)
         rate.ShouldBeLessThanOrEqualTo(Alpha + 0.02);
     }
 
+    [Fact]
+    public void Under_the_global_null_of_the_whole_study_the_family_wise_error_over_all_looks_is_at_most_alpha_plus_two_points()
+    {
+        const int cap = 12, runs = 150;
+        var options = new SequentialOptions(LookSchedule.UpTo(cap), Alpha);
+        var rng = new Random(56);
+        int members = 0;
+        double rate = Rates.Of(runs, _ =>
+        {
+            var outcome = SequentialSimulation.Study(rng, options, Mixed, new double[6]);
+            members = outcome.Verdicts.Count;
+            return SequentialSimulation.AnyClaim(outcome.Verdicts);
+        });
+        output.WriteLine($"whole study ({members} hypotheses, H3 included), cap {cap}: family-wise false-claim rate {rate:F4} over {runs} global nulls (bound {Alpha + 0.02})");
+        members.ShouldBe(56);
+        rate.ShouldBeLessThanOrEqualTo(Alpha + 0.02 + 2 * Rates.StandardError(Alpha, runs));
+    }
+
     [Theory]
     [InlineData(-25)]
     [InlineData(-40)]

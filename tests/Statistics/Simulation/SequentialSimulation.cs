@@ -37,4 +37,15 @@ public static class SequentialSimulation
     /// <summary>Whether any verdict is a claim (supported or contradicted).</summary>
     public static bool AnyClaim(IEnumerable<HypothesisVerdict> verdicts) =>
         verdicts.Any(v => v.Verdict is Verdict.Supported or Verdict.Contradicted);
+
+    /// <summary>
+    /// The whole study (six architectures, every H1, H2, H4, H3 and H3[contrast] in one family) under the sequential
+    /// design: each architecture's pooled log ratio is <paramref name="logRatios"/>[m] (all 0: the global null).
+    /// </summary>
+    public static SequentialOutcome Study(Random rng, SequentialOptions options, PdRegime regime, IReadOnlyList<double> logRatios)
+    {
+        var pool = StudyModel.Draw(rng, options.Schedule.Cap, regime, logRatios);
+        var grid = pool.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)StudyModel.Activations);
+        return SequentialStudy.Run(options, grid, (m, a, k) => pool[m][a].FirstTrials(k), samples => StudyHypotheses.ForStudy(samples, options.Alpha));
+    }
 }
