@@ -190,7 +190,7 @@ public static class Charts
     public static void SequentialLooks(Plot plot, string title, IReadOnlyList<HypothesisVerdict> verdicts)
     {
         var margin = verdicts.Where(v => v.Hypothesis.Comparison.Scale == EffectScale.LogRatio).Select(v => v.Sequential!.EquivalenceMarginPercent).DefaultIfEmpty(5).First();
-        var band = plot.Add.HorizontalSpan(-margin, margin);
+        var band = plot.Add.VerticalSpan(-margin, margin); // a band in y: the smallest effect of interest
         band.FillStyle.Color = Colors.SteelBlue.WithAlpha(0.12);
         band.LineStyle.Width = 0;
         plot.Add.HorizontalLine(0, color: Colors.Gray);
@@ -220,8 +220,9 @@ public static class Charts
             }
         }
         plot.Axes.SetLimitsY(lo - pad, hi + pad);
-        plot.Axes.SetLimitsX(0, maxK + 1);
-        plot.ShowLegend(Alignment.UpperRight);
+        int minK = verdicts.SelectMany(v => v.Sequential!.Looks).Select(l => l.Trials).DefaultIfEmpty(3).Min();
+        plot.Axes.SetLimitsX(minK - 1, maxK + 1);
+        plot.ShowLegend(Edge.Right); // beside the plot: nine hypotheses' labels would cover their own intervals
         plot.Title(title);
         plot.XLabel("trials per cell (K) at the look");
         plot.YLabel("effect (A − B)/B in %, 95 % interval");
