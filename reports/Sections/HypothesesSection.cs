@@ -58,7 +58,7 @@ public static class HypothesesSection
                     Md.Text(Md.Shorten(c.Note ?? "", 200)));
                 rows.Add(v);
             }
-            table.WriteTo(md);
+            ctx.Table(md, $"hypotheses-{ReportContext.Slug(profile.Key)}", $"Hypothesis verdicts of profile {profile.Key}.", table);
             md.AppendLine(alphas.Count == 1
                 ? $"Holm-adjusted over all {shown.Count.ToString(CultureInfo.InvariantCulture)} hypotheses of profile {Md.Code(profile.Key)} in these results (family-wise α = {Fmt.Num(alphas[0])}).{Changed(recorded, shown)}"
                 : $"The files were decided at different family-wise levels ({string.Join(", ", alphas.Select(Fmt.Num))}), so each verdict is shown as its run decided it, not re-adjusted over the report.");
