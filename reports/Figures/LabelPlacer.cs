@@ -69,6 +69,10 @@ public sealed class LabelPlacer(double xmin, double xmax, double ymin, double ym
         return null;
     }
 
-    private static bool Overlaps((double L, double T, double R, double B) a, (double L, double T, double R, double B) b) =>
+    /// <summary>Every box taken so far (points and labels), in estimated pixels: left, top, right, bottom.</summary>
+    public IReadOnlyList<(double L, double T, double R, double B)> Boxes => _taken;
+
+    /// <summary>Whether two boxes overlap.</summary>
+    public static bool Overlaps((double L, double T, double R, double B) a, (double L, double T, double R, double B) b) =>
         a.L < b.R && b.L < a.R && a.T < b.B && b.T < a.B;
 }

@@ -63,7 +63,7 @@ public static class OutcomesSection
 
     private static string Outcome(SpecOutcome r) => r.Outcome switch
     {
-        OutcomeKind.Failed => r.RawOutcome == "Failed" ? "**failed**" : $"**failed ({r.RawOutcome})**",
+        OutcomeKind.Failed => r.RawOutcome is "Failed" or "Fail" ? "**failed**" : $"**failed ({r.RawOutcome})**",
         OutcomeKind.Skipped => "skipped",
         _ => "passed",
     };

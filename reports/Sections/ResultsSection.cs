@@ -25,7 +25,7 @@ public static class ResultsSection
         }
         md.AppendLine("Disagreements and scores are those of the final weights unless a column says otherwise. " +
                       "Each row links to the results file it was read from (the link text is the cell's config hash); " +
-                      "the cell spec and H1 spec columns are the outcomes, in the test logs, of the cell's own spec and of its H1 hypothesis spec (reasons under Spec outcomes).").AppendLine();
+                      $"the cell spec and H1 spec columns are the outcomes, in the test logs, of the cell's own spec and of its H1 hypothesis spec (the baseline, {Md.Code(StudyOrder.Design.Baseline)}, has none; reasons under Spec outcomes).").AppendLine();
 
         // With test logs, the tables show the cells the logs ran; other cells of the store are listed apart below.
         var ran = ctx.Logs.Results.Where(r => r.Activation is not null && r.Profile is not null)
@@ -80,7 +80,8 @@ public static class ResultsSection
             var outcomes = ctx.OutcomesOf(profile, model, activation);
             // Two specs take a cell's activation: the cell's own spec and its H1 theory; one column each, never merged.
             string spec = SpecColumn(outcomes.Where(SpecKinds.IsCellSpec).ToList(), "not in logs");
-            string h1 = SpecColumn(outcomes.Where(SpecKinds.IsH1Spec).ToList(), "—");
+            // The baseline has no H1 theory of its own ("—"); any other cell's H1 may simply not have run in these logs.
+            string h1 = SpecColumn(outcomes.Where(SpecKinds.IsH1Spec).ToList(), activation == StudyOrder.Design.Baseline ? "—" : "not in logs");
             if (cell.Value is not { } r)
             {
                 string what = cell.Problem!.Kind == FileProblemKind.Altered ? "**ALTERED: excluded**" : "**UNREADABLE: excluded**";
