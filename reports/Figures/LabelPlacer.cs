@@ -21,12 +21,6 @@ public sealed class LabelPlacer(double xmin, double xmax, double ymin, double ym
     private const double PointRadius = 6, Gap = 6;
     private readonly List<(double L, double T, double R, double B)> _taken = [];
 
-    /// <summary>A spot for a label: its alignment to the point and its pixel offset.</summary>
-    /// <param name="Alignment">Which corner or edge of the label sits at the point.</param>
-    /// <param name="OffsetX">Horizontal offset in pixels.</param>
-    /// <param name="OffsetY">Vertical offset in pixels (down is positive).</param>
-    public readonly record struct Spot(Alignment Alignment, float OffsetX, float OffsetY);
-
     private double PlotWidth => Math.Max(1, width - LeftMargin - RightMargin);
     private double PlotHeight => Math.Max(1, height - TopMargin - BottomMargin);
 
@@ -48,16 +42,16 @@ public sealed class LabelPlacer(double xmin, double xmax, double ymin, double ym
     }
 
     /// <summary>Finds a free spot for <paramref name="text"/> beside the point (x, y) and takes it; null when there is none.</summary>
-    public Spot? Place(string text, double x, double y, double fontSize)
+    public LabelSpot? Place(string text, double x, double y, double fontSize)
     {
         var (px, py) = Pixel(x, y);
         double w = text.Length * fontSize * 0.62, h = fontSize * 1.3;
-        var candidates = new (Spot Spot, (double L, double T, double R, double B) Box)[]
+        var candidates = new (LabelSpot Spot, (double L, double T, double R, double B) Box)[]
         {
-            (new Spot(Alignment.MiddleLeft, (float)Gap, 0), (px + Gap, py - h / 2, px + Gap + w, py + h / 2)),
-            (new Spot(Alignment.MiddleRight, (float)-Gap, 0), (px - Gap - w, py - h / 2, px - Gap, py + h / 2)),
-            (new Spot(Alignment.LowerCenter, 0, (float)-Gap), (px - w / 2, py - Gap - h, px + w / 2, py - Gap)),
-            (new Spot(Alignment.UpperCenter, 0, (float)Gap), (px - w / 2, py + Gap, px + w / 2, py + Gap + h)),
+            (new LabelSpot(Alignment.MiddleLeft, (float)Gap, 0), (px + Gap, py - h / 2, px + Gap + w, py + h / 2)),
+            (new LabelSpot(Alignment.MiddleRight, (float)-Gap, 0), (px - Gap - w, py - h / 2, px - Gap, py + h / 2)),
+            (new LabelSpot(Alignment.LowerCenter, 0, (float)-Gap), (px - w / 2, py - Gap - h, px + w / 2, py - Gap)),
+            (new LabelSpot(Alignment.UpperCenter, 0, (float)Gap), (px - w / 2, py + Gap, px + w / 2, py + Gap + h)),
         };
         foreach (var (spot, box) in candidates)
         {
