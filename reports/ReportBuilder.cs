@@ -41,7 +41,7 @@ public static class ReportBuilder
         var results = logs.Results;
         return new BuiltReport(md.ToString().ReplaceLineEndings("\n"), ctx.Figures, catalog.Problems.Count(),
             (results.Count(r => r.Outcome == OutcomeKind.Passed), results.Count(r => r.Outcome == OutcomeKind.Failed), results.Count(r => r.Outcome == OutcomeKind.Skipped)),
-            ReportVerdicts.Contradicted(catalog));
+            ReportVerdicts.Contradicted(catalog), ctx.Tables);
     }
 
     private static void Header(StringBuilder md, ReportContext ctx)

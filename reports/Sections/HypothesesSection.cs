@@ -59,7 +59,7 @@ public static class HypothesesSection
                     Md.Text(Md.Shorten(c.Note ?? "", 200)));
                 rows.Add(v);
             }
-            table.WriteTo(md);
+            ctx.Table(md, $"hypotheses-{ReportContext.Slug(profile.Key)}", $"Hypothesis verdicts of profile {profile.Key}.", table);
             md.AppendLine(sequential
                 ? $"Decided by the sequential design of the run (next section): the boundary-scaled p is α · min over looks of p / boundary, ≤ α exactly when a look crossed the hypothesis's efficacy boundary at its Holm share; the sample is the trials per cell at the deciding look."
                 : alphas.Count == 1

@@ -48,8 +48,7 @@ public static class SequentialSection
                     s.TrialsAtDecision.ToString(CultureInfo.InvariantCulture), Fmt.SignedPercent(c.EffectPercent),
                     $"[{Fmt.SignedPercent(c.CiLowPercent)}, {Fmt.SignedPercent(c.CiHighPercent)}]");
             }
-            summary.WriteTo(md);
-            md.AppendLine();
+            ctx.Table(md, $"sequential-{ReportContext.Slug(profile.Key)}", $"Sequential verdicts of profile {profile.Key}: where each was decided.", summary);
             md.AppendLine("<details><summary>Stopping history, look by look</summary>").AppendLine();
             var history = new MdTable("hypothesis", "look", "K", "effect", "95 % CI", "p", "boundary", "TOST p", "equivalence boundary", "outcome").RightAlign(1, 2, 3, 5, 6, 7, 8);
             foreach (var v in verdicts)
@@ -58,8 +57,8 @@ public static class SequentialSection
                     Fmt.SignedPercent(look.EffectPercent), $"[{Fmt.SignedPercent(look.CiLowPercent)}, {Fmt.SignedPercent(look.CiHighPercent)}]",
                     Fmt.P(look.PValue), Level(look.Boundary), look.EquivalenceP is double e ? Fmt.P(e) : "—",
                     look.EquivalenceBoundary is double b ? Level(b) : "—", look.Outcome);
-            history.WriteTo(md);
-            md.AppendLine().AppendLine("</details>").AppendLine();
+            ctx.Table(md, $"sequential-history-{ReportContext.Slug(profile.Key)}", $"Stopping history of profile {profile.Key}, look by look.", history);
+            md.AppendLine("</details>").AppendLine();
             foreach (var group in verdicts.GroupBy(v => Group(v.Hypothesis.Id)).Where(g => g.Any(v => v.Sequential!.Looks.Count > 0)))
             {
                 var list = group.ToList();
