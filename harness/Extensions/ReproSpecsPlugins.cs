@@ -6,7 +6,8 @@ using ReproSpecs.Harness.Models;
 namespace ReproSpecs.Harness.Extensions;
 
 /// <summary>
-/// Finds and applies a user's <see cref="IReproSpecsPlugin"/>s, and remembers what options were applied in this
+/// Finds and applies a user's <see cref="IReproSpecsPlugin"/>s (an assembly's own public plugin types, and those its
+/// <see cref="ReproSpecsPluginAttribute"/>s name), and remembers what options were applied in this
 /// process (<see cref="Models"/>, <see cref="Activations"/>): the specs run every user model, and every architecture
 /// on every user activation, beside the study's.
 /// </summary>
@@ -95,11 +96,17 @@ public static class ReproSpecsPlugins
         {
             throw new ConfigurationException($"{assembly.GetName().Name}: its types cannot be loaded ({e.Message}). Fix: build it against this version of ReproSpecs.Harness, and keep its dependencies beside it.");
         }
-        return types.Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IReproSpecsPlugin).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal);
+        var own = types.Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IReproSpecsPlugin).IsAssignableFrom(t));
+        var named = assembly.GetCustomAttributes<ReproSpecsPluginAttribute>().Select(a => a.PluginType);
+        return own.Concat(named).Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal);
     }
 
-    private static IReproSpecsPlugin Create(Type type) =>
-        type.GetConstructor(Type.EmptyTypes) is { } constructor
+    private static IReproSpecsPlugin Create(Type type)
+    {
+        if (!typeof(IReproSpecsPlugin).IsAssignableFrom(type) || type.IsAbstract)
+            throw new ConfigurationException($"[ReproSpecsPlugin(typeof({type.FullName}))]: not a class implementing {nameof(IReproSpecsPlugin)}. Fix: name your plugin class.");
+        return type.GetConstructor(Type.EmptyTypes) is { } constructor
             ? (IReproSpecsPlugin)constructor.Invoke(null)
             : throw new ConfigurationException($"plugin {type.FullName} has no public parameterless constructor. Fix: add one; Configure receives everything it needs.");
+    }
 }
