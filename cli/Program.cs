@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReproSpecs.Cli.Commands;
 
+var plugin = PluginOption.Create();
 var root = new RootCommand("ReproSpecs: reproducibility of language models, as tests.")
 {
     RunCommand.Create(),
@@ -8,4 +9,8 @@ var root = new RootCommand("ReproSpecs: reproducibility of language models, as t
     BenchCommand.Create(),
     ReproSpecs.Reports.Cli.ReportCommand.CreateVerb(Console.Out, Console.Error),
 };
-return root.Parse(args).Invoke();
+root.Options.Add(plugin);
+var parse = root.Parse(args);
+// A user's models and activations are registered before any command reads a registry (run trains them, report names them).
+if (parse.Errors.Count == 0 && PluginOption.Load(parse.GetValue(plugin) ?? []) is { } failed) return failed;
+return parse.Invoke();

@@ -24,6 +24,7 @@ public static class ReportBuilder
     {
         string output = Path.GetFullPath(input.OutputDirectory);
         var catalog = ResultsCatalog.Load(input.Results, input.Profiles);
+        StudyOrder.Learn(catalog.GoodCells.Concat(catalog.GoodArmCells));
         var logs = LogSet.Read(input.Logs, path => Path.GetRelativePath(output, path).Replace('\\', '/'));
         var ctx = new ReportContext(catalog, logs, output);
 

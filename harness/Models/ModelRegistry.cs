@@ -46,7 +46,8 @@ public static class ModelRegistry
         {
             if (Specs.TryGetValue(name.ToLowerInvariant(), out var spec)) return spec;
         }
-        throw new ConfigurationException($"Unknown architecture '{name}'. Known architectures: {string.Join(", ", Names)}.");
+        throw new ConfigurationException($"Unknown architecture '{name}'. Known architectures: {string.Join(", ", Names)}. " +
+                                         "A model of your own: register it in an IReproSpecsPlugin and pass its assembly with --plugin (docs/extending.md).");
     }
 
     /// <summary>Validates <paramref name="config"/> and builds the named model.</summary>

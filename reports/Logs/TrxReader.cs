@@ -66,16 +66,18 @@ public static partial class TrxReader
     }
 
     /// <summary>
-    /// The architecture a spec class belongs to: <c>ReproSpecs.Specs.Architectures.ConvLMSpecs</c> → <c>convlm</c>;
-    /// a class outside <c>Architectures</c> keeps its short name (e.g. <c>HypothesisSpecs</c>).
+    /// The architecture a spec class belongs to: <c>ReproSpecs.Specs.Architectures.ConvLMSpecs</c> → <c>convlm</c>, and a
+    /// user's <c>MyModels.Specs.BigramSpecs</c> → <c>bigram</c> when <c>bigram</c> is a known architecture (its cells recorded
+    /// it, or a plugin registered it: <see cref="Harness.Design.KnownNames"/>); any other class keeps its short name
+    /// (e.g. <c>HypothesisSpecs</c>).
     /// </summary>
     public static string GroupFromClass(string className)
     {
         string shortName = className[(className.LastIndexOf('.') + 1)..];
-        bool architecture = className.Contains(".Architectures.", StringComparison.Ordinal);
-        return architecture && shortName.EndsWith("Specs", StringComparison.Ordinal) && shortName.Length > 5
-            ? shortName[..^5].ToLowerInvariant()
-            : shortName;
+        if (!shortName.EndsWith("Specs", StringComparison.Ordinal) || shortName.Length <= 5) return shortName;
+        string model = shortName[..^5].ToLowerInvariant();
+        bool architecture = className.Contains(".Architectures.", StringComparison.Ordinal) || Harness.Design.KnownNames.Architecture(model) is not null;
+        return architecture ? model : shortName;
     }
 
     /// <summary>The profile a message's cell label names (<c>smoke/charlm/relu: …</c>), or null.</summary>

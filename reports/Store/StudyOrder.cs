@@ -6,8 +6,9 @@ namespace ReproSpecs.Reports.Store;
 /// <summary>
 /// The order (and display names) in which the report lists profiles, architectures, activations, arms and
 /// hypotheses: the study design's order first (<see cref="StudyDesign.Study"/>), then anything else by name. Names and
-/// flags of cells outside the design come from what the cells recorded (<see cref="CellRecord.ActivationInfo"/>),
-/// never from a registry: rendering a report needs no TorchSharp.
+/// flags of cells outside the design come from what the cells recorded (<see cref="CellRecord.ActivationInfo"/>), else
+/// from a plugin's registrations (<see cref="KnownNames"/>, filled by <c>reprospecs report --plugin</c>), never from a
+/// torch registry: rendering a report needs no TorchSharp.
 /// </summary>
 public static class StudyOrder
 {
@@ -39,16 +40,29 @@ public static class StudyOrder
         return ha != hb ? ha.CompareTo(hb) : ha ? Hypotheses.Compare(a, b) : Models.Compare(a, b);
     });
 
-    /// <summary>The display name of an architecture: the design's, else the registry key.</summary>
-    public static string ModelDisplayName(string model) => Design.Architecture(model)?.DisplayName ?? model;
+    /// <summary>The display name of an architecture: the design's, else the one its cells recorded or a plugin registered, else the registry key.</summary>
+    public static string ModelDisplayName(string model) => KnownNames.Architecture(model)?.DisplayName ?? model;
 
-    /// <summary>What an activation is: as the cells recorded it, else as the design declares it, else null.</summary>
+    /// <summary>What an activation is: as the cells recorded it, else as the design declares it or a plugin registered it, else null.</summary>
     public static ActivationInfo? Activation(string name, IEnumerable<CellRecord> cells) =>
-        cells.Select(c => c.ActivationInfo).FirstOrDefault(i => i?.Name == name) ?? Design.Activation(name);
+        cells.Select(c => c.ActivationInfo).FirstOrDefault(i => i?.Name == name) ?? KnownNames.Activation(name);
 
-    /// <summary>What an architecture is: as the cells recorded it, else as the design declares it, else null.</summary>
+    /// <summary>What an architecture is: as the cells recorded it, else as the design declares it or a plugin registered it, else null.</summary>
     public static ArchitectureInfo? Architecture(string name, IEnumerable<CellRecord> cells) =>
-        cells.Select(c => c.ArchitectureInfo).FirstOrDefault(i => i?.Name == name) ?? Design.Architecture(name);
+        cells.Select(c => c.ArchitectureInfo).FirstOrDefault(i => i?.Name == name) ?? KnownNames.Architecture(name);
+
+    /// <summary>
+    /// Takes in what <paramref name="cells"/> recorded of architectures and activations outside the design, so that places
+    /// that name a model by its key alone (headings, legends, hypotheses) show the display name the cell ran with.
+    /// </summary>
+    public static void Learn(IEnumerable<CellRecord> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (cell.ArchitectureInfo is { } architecture && Design.Architecture(architecture.Name) is null) KnownNames.Add(architecture);
+            if (cell.ActivationInfo is { } activation && Design.Activation(activation.Name) is null) KnownNames.Add(activation);
+        }
+    }
 
     private static int HypothesisNumber(string id)
     {

@@ -1,4 +1,5 @@
 using ReproSpecs.Harness.Design;
+using ReproSpecs.Harness.Extensions;
 using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Models.Checks;
 using ReproSpecs.Harness.Records;
@@ -23,7 +24,10 @@ namespace ReproSpecs.Specs.Architectures;
 /// fails (or is reported, per profile), inconclusive skips with the numbers.</item>
 /// <item>The seed-source ablation arms chosen by <c>REPROSPECS_ABLATION</c>.</item>
 /// </list>
+/// A test project's own model: <c>[Trait("Arch", "mymodel")] public sealed class MyModelSpecs(ExperimentFixture f) : ArchitectureSpecs(f)</c>
+/// with <c>Model => "mymodel"</c>, registered by an <see cref="IReproSpecsPlugin"/> of that project (docs/extending.md).
 /// </summary>
+[Collection(ExperimentCollection.Name)]
 public abstract class ArchitectureSpecs(ExperimentFixture fixture)
 {
     /// <summary>The architecture's registry name.</summary>
@@ -31,8 +35,11 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
 
     private ModelSpec Spec => ModelRegistry.Get(Model);
 
-    /// <summary>The study's six activations.</summary>
-    public static TheoryData<string> Activations => new(StudyDesign.Study.ActivationNames);
+    /// <summary>The study's six activations, then those the test assembly's plugins register.</summary>
+    public static TheoryData<string> Activations => new(ActivationNames);
+
+    private static IEnumerable<string> ActivationNames =>
+        StudyDesign.Study.ActivationNames.Concat(ReproSpecsPlugins.Activations.Select(a => a.Name)).Distinct();
 
     [SkippableTheory]
     [MemberData(nameof(Activations), MemberType = typeof(ArchitectureSpecs))]
@@ -73,7 +80,7 @@ public abstract class ArchitectureSpecs(ExperimentFixture fixture)
     public void Parameter_count_matches_the_documented_formula()
     {
         var configs =
-            from activation in StudyDesign.Study.ActivationNames.Append("geglu")
+            from activation in ActivationNames.Append("geglu")
             from layers in new[] { 1, 3 }
             from rule in Enum.GetValues<GatedWidthRule>()
             select CheckModels.Tiny(activation) with { NLayer = layers, GatedWidth = rule };
