@@ -95,7 +95,7 @@ internal static class RunCommand
             void Decide(List<string> rows, List<string> lines)
             {
                 bool includeH3 = models.Count == ModelRegistry.Names.Count;
-                var decider = new StudyDecider((m, a, n) => runner.Run(m, a, n, cancel.Token), context.Data.ValidationUnigramEntropy(), ScoredWeights.Last,
+                var decider = new StudyDecider((m, a, n, final) => runner.Run(m, a, n, cancel.Token, saveCell: final), context.Data.ValidationUnigramEntropy(), ScoredWeights.Last,
                     Console.Error.WriteLine);
                 var decision = decider.Decide(models, includeH3, models, plan, Alpha, activations);
                 StudyDecisionFiles.Save(store, decision, models, includeH3, p.Name, Alpha, ScoredWeights.Last,

@@ -20,7 +20,13 @@ public static class MergedVerdicts
         var recorded = files.SelectMany(f => f.Verdicts).ToList();
         // A sequential design's verdicts rest on boundaries fixed for its own family and on where each look stopped;
         // they cannot be re-adjusted afterwards, so they stand as the run decided them.
-        if (recorded.Any(v => v.Sequential is not null)) return recorded.DistinctBy(v => v.Hypothesis.Id).ToList();
+        if (recorded.Any(v => v.Sequential is not null))
+        {
+            foreach (var group in recorded.GroupBy(v => v.Hypothesis.Id))
+                if (group.Any(v => v.Hypothesis.Comparison != group.First().Hypothesis.Comparison || v.Verdict != group.First().Verdict))
+                    throw new ReproSpecsException($"hypothesis '{group.Key}' appears twice with different verdicts (two runs of one cell?); keep one results folder per run.");
+            return recorded.DistinctBy(v => v.Hypothesis.Id).ToList();
+        }
         var ids = recorded.Select(v => v.Hypothesis.Id).ToHashSet();
         var samples = cells.Where(c => c.Arm == SeedArm.All)
             .GroupBy(c => c.Config.Model)

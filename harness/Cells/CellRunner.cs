@@ -20,10 +20,18 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
         Enumerable.Range(0, trials).Select(k => TrialSeeds.All(profile.BaseSeed + k)).ToList();
 
     /// <summary>Runs the cell (<paramref name="model"/>, <paramref name="activation"/>) with the profile's default seeds.</summary>
-    public CellResult Run(string model, string activation, int? trials = null, CancellationToken cancel = default)
+    /// <param name="model">Architecture.</param>
+    /// <param name="activation">Activation.</param>
+    /// <param name="trials">Trials (default: the profile's).</param>
+    /// <param name="cancel">Stops between trials.</param>
+    /// <param name="saveCell">
+    /// Write <c>cell.json</c>: false for a sequential design's intermediate looks, so a store that holds more trials
+    /// is never rewritten with fewer, and each cell's file is written once, at the trials it finally reached.
+    /// </param>
+    public CellResult Run(string model, string activation, int? trials = null, CancellationToken cancel = default, bool saveCell = true)
     {
         var cell = CellConfigs.For(context.Profile, model, activation, context.Corpus);
-        return Run(cell, DefaultSeeds(context.Profile, trials ?? context.Profile.Trials), SeedArm.All, cancel);
+        return Run(cell, DefaultSeeds(context.Profile, trials ?? context.Profile.Trials), SeedArm.All, cancel, saveCell);
     }
 
     /// <summary>Runs one seed-ablation <paramref name="arm"/> of the cell (<paramref name="model"/>, <paramref name="activation"/>).</summary>
@@ -34,7 +42,7 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
     }
 
     /// <summary>Runs <paramref name="cell"/> with the given seeds (one trial per entry); <paramref name="arm"/> names the seed scheme in the record.</summary>
-    public CellResult Run(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, SeedArm arm = SeedArm.All, CancellationToken cancel = default)
+    public CellResult Run(CellConfig cell, IReadOnlyList<TrialSeeds> seeds, SeedArm arm = SeedArm.All, CancellationToken cancel = default, bool saveCell = true)
     {
         if (seeds.Count < 2) throw new ConfigurationException($"a cell needs at least 2 trials to measure disagreement, got {seeds.Count}.");
         // An ablation arm is labelled as an arm ("smoke/charlm/relu arm same"), so it never reads as its cell training twice.
@@ -66,7 +74,7 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             ValidityProblems = Statistics.CellValidity.Problems(cell.Label, record.Trials, lastProbabilities, context.Data.ValidationUnigramEntropy(), vocab),
         };
         if (reused == seeds.Count && Unchanged(store.CellPath(cell, arm), record) is { } stored) record = stored; // nothing new: write nothing
-        else store.SaveCell(record);
+        else if (saveCell) store.SaveCell(record);
         return new CellResult(record, trials.Select(t => t.LastProbabilities).ToList(), trials.Select(t => t.BestProbabilities).ToList(), reused);
     }
 

@@ -11,11 +11,14 @@ namespace ReproSpecs.Harness.Cells;
 /// <see cref="SequentialStudy"/> adds trials look by look, only to the cells an open hypothesis needs. Cells that fail
 /// their own spec (<see cref="CellValidity"/>) make the verdicts that need them inconclusive.
 /// </summary>
-/// <param name="cellAt">Trains or loads the first K trials of a cell: (model, activation, K) → cell.</param>
+/// <param name="cellAt">
+/// Trains or loads the first K trials of a cell: (model, activation, K, final) → cell; <c>final</c> is false for a
+/// sequential design's intermediate looks (nothing needs to be written or kept) and true for the trials a cell ends with.
+/// </param>
 /// <param name="unigramEntropy">The validation split's unigram entropy (the "did it learn" floor).</param>
 /// <param name="weights">Which weights the verdicts are decided on.</param>
 /// <param name="log">Where each look's progress line goes, or null.</param>
-public sealed class StudyDecider(Func<string, string, int, CellResult> cellAt, double unigramEntropy, ScoredWeights weights, Action<string>? log = null)
+public sealed class StudyDecider(Func<string, string, int, bool, CellResult> cellAt, double unigramEntropy, ScoredWeights weights, Action<string>? log = null)
 {
     /// <summary>Decides the hypotheses of <paramref name="architectures"/> (and H3 when <paramref name="includeH3"/>, which needs every architecture of <paramref name="models"/>).</summary>
     /// <param name="architectures">Architectures whose H1, H2 and H4 are in the family.</param>
@@ -29,9 +32,9 @@ public sealed class StudyDecider(Func<string, string, int, CellResult> cellAt, d
     {
         var grid = models.ToDictionary(m => m, _ => activations ?? StudyDesign.Study.ActivationNames);
         var cells = new Dictionary<string, CellResult>();
-        CellSample SampleAt(string model, string activation, int k)
+        CellSample SampleAt(string model, string activation, int k, bool final)
         {
-            var result = cellAt(model, activation, k);
+            var result = cellAt(model, activation, k, final);
             cells[$"{model}/{activation}"] = result;
             return CellSample.FromCellResult(result, bestWeights: weights == ScoredWeights.Best,
                 problem: CellValidity.Reason(CellValidity.Problems(result, unigramEntropy, result.Record.Config.VocabSize)));
@@ -50,12 +53,18 @@ public sealed class StudyDecider(Func<string, string, int, CellResult> cellAt, d
         if (plan.Sequential is not { } options)
         {
             var samples = grid.ToDictionary(g => g.Key,
-                g => (IReadOnlyDictionary<string, CellSample>)g.Value.ToDictionary(a => a, a => SampleAt(g.Key, a, plan.Fixed)));
+                g => (IReadOnlyDictionary<string, CellSample>)g.Value.ToDictionary(a => a, a => SampleAt(g.Key, a, plan.Fixed, true)));
             return new StudyDecision(HypothesisFamily.Decide(Form(samples), alpha), cells, null);
         }
-        var outcome = SequentialStudy.Run(options with { Alpha = alpha }, grid, SampleAt, Form, (look, k, family) =>
+        var outcome = SequentialStudy.Run(options with { Alpha = alpha }, grid, (m, a, k) => SampleAt(m, a, k, false), Form, (look, k, family) =>
             log?.Invoke($"sequential design, look {look + 1} of {options.Schedule.Count} (K = {k}): {family.Open.Count} of {family.Verdicts().Count} hypotheses still open" +
                         (family.Open.Count > 0 && family.Open.Count <= 6 ? $" ({string.Join(", ", family.Open)})" : "")));
+        // Each cell once more at the trials it ended with: all reused, its cell.json written once.
+        foreach (var (label, k) in outcome.TrialsPerCell)
+        {
+            int slash = label.IndexOf('/');
+            cells[label] = cellAt(label[..slash], label[(slash + 1)..], k, true);
+        }
         return new StudyDecision(outcome.Verdicts, cells, outcome);
     }
 }

@@ -61,7 +61,7 @@ public static class HypothesesSection
             }
             ctx.Table(md, $"hypotheses-{ReportContext.Slug(profile.Key)}", $"Hypothesis verdicts of profile {profile.Key}.", table);
             md.AppendLine(sequential
-                ? $"Decided by the sequential design of the run (next section): the boundary-scaled p is α · min over looks of p / boundary, ≤ α exactly when a look crossed the hypothesis's efficacy boundary at its Holm share; the sample is the trials per cell at the deciding look."
+                ? $"Decided by the sequential design of the run (next section; sequential verdicts stand as their run decided them and are not re-adjusted over the report): the boundary-scaled p is α · min over looks of p / boundary, ≤ α exactly when a look crossed the hypothesis's efficacy boundary at its Holm share; the sample is the trials per cell at the deciding look."
                 : alphas.Count == 1
                 ? $"Holm-adjusted over all {shown.Count.ToString(CultureInfo.InvariantCulture)} hypotheses of profile {Md.Code(profile.Key)} in these results (family-wise α = {Fmt.Num(alphas[0])}).{Changed(recorded, shown)}"
                 : $"The files were decided at different family-wise levels ({string.Join(", ", alphas.Select(Fmt.Num))}), so each verdict is shown as its run decided it, not re-adjusted over the report.");

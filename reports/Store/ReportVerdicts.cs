@@ -16,6 +16,10 @@ public static class ReportVerdicts
         var alphas = files.Select(f => f.Alpha).Distinct().ToList();
         var weights = Weights(files);
         if (alphas.Count != 1 || weights.Count != 1) return null;
+        // Sequential verdicts rest on boundaries of their own run's family: files of several runs (different members)
+        // cannot be merged after the fact, so each is shown as its run decided it.
+        if (files.Any(f => f.Verdicts.Any(v => v.Sequential is not null))
+            && files.Select(f => string.Join(",", f.FamilyMembers ?? f.Verdicts.Select(v => v.Hypothesis.Id).ToList())).Distinct().Count() > 1) return null;
         return MergedVerdicts.Of(files, catalog.GoodCells.Where(c => c.Config.Profile == profile).ToList(), alphas[0], weights[0]);
     }
 

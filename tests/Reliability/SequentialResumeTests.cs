@@ -29,6 +29,7 @@ public sealed class SequentialResumeTests(ITestOutputHelper output)
             var (code, log) = CliProcess.Run(Args(reference));
             code.ShouldBe(0, log);
             log.ShouldContain("sequential design, look 1 of 2 (K = 3)");
+            log.ShouldContain("sequential design, look 2 of 2 (K = 5)", customMessage: "the design must reach its second look, or the resume of trials 3-4 is untested");
             var expected = Verdicts(reference);
             expected.ShouldNotBeEmpty();
 

@@ -96,8 +96,9 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
         var trialPlan = fixture.Settings.TrialPlan;
         if (trialPlan.Sequential is null) return trialPlan.Fixed;
         var plan = RunPlan.Current;
-        if (plan is null || !(plan.H3 || plan.Architectures.Contains(model))) return trialPlan.Fixed;
-        var decided = Decision(plan.Architectures.Contains(model) ? model : H3Group);
+        // Without a plan (another runner) the book decides per scope: the cell is the one its architecture's family grew.
+        if (plan is not null && !(plan.H3 || plan.Architectures.Contains(model))) return trialPlan.Fixed;
+        var decided = Decision(plan is null || plan.Architectures.Contains(model) ? model : H3Group);
         return decided.Cells.TryGetValue($"{model}/{activation}", out var cell) ? cell.Record.Trials.Count : trialPlan.Fixed;
     }
 
@@ -106,7 +107,7 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
     {
         // H3 spans every architecture; otherwise only the planned ones are trained (what the run asked for).
         var models = ModelRegistry.Names.Where(m => plan.H3 || plan.Architectures.Contains(m)).ToList();
-        var decider = new StudyDecider(fixture.CellAt, fixture.Context.Data.ValidationUnigramEntropy(), fixture.Settings.Weights,
+        var decider = new StudyDecider((m, a, k, final) => final ? fixture.CellAt(m, a, k) : fixture.Runner.Run(m, a, k, saveCell: false), fixture.Context.Data.ValidationUnigramEntropy(), fixture.Settings.Weights,
             line => fixture.Progress.Report(TrialProgress.RunNote("study", line)));
         var decision = decider.Decide(plan.Architectures, plan.H3, models, fixture.Settings.TrialPlan, Alpha);
         StudyDecisionFiles.Save(fixture.Store, decision, plan.Architectures, plan.H3, fixture.Settings.Profile.Name, Alpha, fixture.Settings.Weights,

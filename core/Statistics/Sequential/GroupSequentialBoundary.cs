@@ -13,7 +13,7 @@ namespace ReproSpecs.Harness.Statistics;
 /// <para>
 /// The harness's statistics are t tests with few degrees of freedom, not Z tests; it applies the boundary through
 /// its nominal level (reject at look j when the look's two-sided p ≤ <see cref="NominalLevels"/>[j]), the usual
-/// practice for t statistics, and checks the resulting error rate by simulation (tests/Statistics/SequentialCalibrationTests.cs).
+/// practice for t statistics, and checks the resulting error rate by simulation (tests/Statistics/Sequential/SequentialCalibrationTests.cs).
 /// </para>
 /// </summary>
 public sealed class GroupSequentialBoundary

@@ -12,5 +12,5 @@ public sealed record SequentialHistory(IReadOnlyList<int> Schedule, string Spend
     IReadOnlyList<SequentialLook> Looks, int DecidedAtLook, double HolmShare)
 {
     /// <summary>Trials per cell when the verdict was reached.</summary>
-    public int TrialsAtDecision => Looks.Count == 0 ? 0 : Looks.First(l => l.Look == DecidedAtLook).Trials;
+    public int TrialsAtDecision => Looks.Count == 0 ? 0 : (Looks.LastOrDefault(l => l.Look <= DecidedAtLook) ?? Looks[^1]).Trials;
 }

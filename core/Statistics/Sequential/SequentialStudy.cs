@@ -8,7 +8,7 @@ namespace ReproSpecs.Harness.Statistics;
 /// function of the settings and the trials, so the same settings give the same looks, trials and verdicts, and a
 /// killed run resumes from the store to the same answer.
 /// <para>The driver is torch-free: training sits behind <c>sampleAt</c>, so the calibration simulations run this same
-/// code on synthetic cells (<c>tests/Statistics/SequentialCalibrationTests.cs</c>).</para>
+/// code on synthetic cells (<c>tests/Statistics/Sequential/SequentialCalibrationTests.cs</c>).</para>
 /// </summary>
 public static class SequentialStudy
 {

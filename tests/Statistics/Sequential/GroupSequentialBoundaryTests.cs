@@ -61,6 +61,16 @@ public class GroupSequentialBoundaryTests
     }
 
     [Fact]
+    public void The_production_first_boundary_is_exactly_the_spending_functions_quantile()
+    {
+        var schedule = LookSchedule.UpTo(10);
+        var b = GroupSequentialBoundary.For(schedule, 0.05);
+        // α(t₁) = 2 − 2Φ(z/√t₁), so the first look's critical |Z| is z₀.₉₇₅/√t₁ exactly.
+        b.Critical[0].ShouldBe(1.959964 / Math.Sqrt(0.3), 1e-5);
+        b.Spent[^1].ShouldBe(0.05, 1e-12);
+    }
+
+    [Fact]
     public void Early_looks_are_strict_and_the_last_is_close_to_the_fixed_level()
     {
         var b = GroupSequentialBoundary.For(LookSchedule.UpTo(10), 0.05);

@@ -116,13 +116,47 @@ public class SequentialFamilyTests
     {
         var options = new SequentialOptions(LookSchedule.UpTo(20));
         var regime = new PdRegime("trial-dominated", 0.15, 0.03, 0.5);
-        // A huge gelu effect (−60 %) decides H1[gelu] early, the rest is a null: gelu's cell must not reach the cap
-        // unless a pooled hypothesis that contains it is still open.
-        var outcome = SequentialSimulation.Architecture(new Random(3), options, regime, a => a == "gelu" ? 0.02 : 0.05);
-        var gelu = outcome.Verdicts.Single(v => v.Hypothesis.Id == "sim/H1[gelu]");
-        gelu.Verdict.ShouldBe(Verdict.Supported);
-        gelu.Sequential!.TrialsAtDecision.ShouldBeLessThan(20);
-        outcome.TrialsPerCell["sim/relu"].ShouldBeGreaterThanOrEqualTo(outcome.TrialsPerCell["sim/gelu"]);
-        outcome.TrialsPerCell.Values.Max().ShouldBeLessThanOrEqualTo(20);
+        // swiglu is in H1[swiglu] only (not pooled, not H2): a huge effect (−60 %) decides it early, and its cell must
+        // then stop while the null hypotheses keep ReLU's and the others' cells growing to the cap.
+        var outcome = SequentialSimulation.Architecture(new Random(3), options, regime, a => a == "swiglu" ? 0.02 : 0.05);
+        var swiglu = outcome.Verdicts.Single(v => v.Hypothesis.Id == "sim/H1[swiglu]");
+        swiglu.Verdict.ShouldBe(Verdict.Supported);
+        outcome.TrialsPerCell["sim/swiglu"].ShouldBe(swiglu.Sequential!.TrialsAtDecision);
+        outcome.TrialsPerCell["sim/swiglu"].ShouldBeLessThan(20);
+        outcome.TrialsPerCell["sim/relu"].ShouldBe(20, "the null hypotheses on ReLU stay open to the cap");
+    }
+
+    [Fact]
+    public void A_share_freed_at_a_later_look_decides_an_earlier_look_retrospectively()
+    {
+        var options = new SequentialOptions(LookSchedule.UpTo(8)); // looks 3, 5, 8
+        var half = GroupSequentialBoundary.For(options.Schedule, 0.025).NominalLevels;
+        var full = GroupSequentialBoundary.For(options.Schedule, 0.05).NominalLevels;
+        double between = Math.Sqrt(half[1] * full[1]); // crosses look 2 at α, not at α/2
+        var family = new SequentialFamily(options, ["a", "b"]);
+        family.Observe(0, [H("a", 0.5, 3, se: 0.5), H("b", 0.5, 3, se: 0.5)]);
+        family.Observe(1, [H("a", between, 5), H("b", 0.5, 5, se: 0.5)]);
+        family.Open.ShouldBe(["a", "b"], "at α/2 neither crosses yet");
+        family.Observe(2, [H("a", 0.5, 8, se: 0.5), H("b", half[2] / 2, 8)]);
+        var v = family.Verdicts().ToDictionary(x => x.Hypothesis.Id);
+        v["b"].Verdict.ShouldBe(Verdict.Supported);
+        v["a"].Verdict.ShouldBe(Verdict.Supported, "b's rejection frees its share, and a's look 2 crossed the full-α boundary");
+        v["a"].Sequential!.DecidedAtLook.ShouldBe(2);
+        v["a"].Sequential!.HolmShare.ShouldBe(0.05);
+    }
+
+    [Theory]
+    [InlineData(0.04, true)]
+    [InlineData(0.06, false)]
+    public void With_one_look_no_meaningful_effect_needs_a_TOST_p_of_at_most_the_stated_rate(double tostP, bool equivalent)
+    {
+        // Estimate 0 on the log ratio with margin ln 1.05: TOST p = P(T > ln(1.05)/SE), so SE sets the TOST p.
+        const int k = 10;
+        double se = Math.Log(1.05) / StudentT.InvCDF(0, 1, k - 1, 1 - tostP);
+        var c = new ComparisonResult("n", "test", EffectScale.LogRatio, 1, 1, 0, se, k - 1, 1, 0, -5, 5, 0.95, k, "trials per cell", null);
+        EquivalenceTest.PValue(c, ClaimDirection.Lower, 5)!.Value.ShouldBe(tostP, 0.005);
+        var family = new SequentialFamily(new SequentialOptions(LookSchedule.Fixed(k)), ["n"]);
+        family.Observe(0, [new Hypothesis("n", "claim", ClaimDirection.Lower, c)]);
+        (family.Verdicts().Single().Verdict == Verdict.NoMeaningfulEffect).ShouldBe(equivalent);
     }
 }
