@@ -32,13 +32,14 @@ internal static class BenchCommand
         };
         var cell = new Option<bool>("--cell") { Description = "Also train one real cell per architecture (its trials, periodic evaluation and scoring, into a temporary store) and print its wall time and trials per hour." };
         var trials = new Option<int>("--trials", "-k") { Description = "Trials per cell for the trials-per-hour figures.", DefaultValueFactory = _ => 3 };
+        var trainLossIters = CommonOptions.TrainLossIters();
         var command = new Command("bench", "Benchmark training and scoring against the machine's fp32 matmul ceiling; trials per hour.")
         {
-            profile, arch, activation, steps, warmup, threads, corpus, memory, cell, trials,
+            profile, arch, activation, steps, warmup, threads, corpus, memory, cell, trials, trainLossIters,
         };
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
-            var p = Profiles.Get(parse.GetValue(profile)!);
+            var p = TrainLossItersSetting.Apply(Profiles.Get(parse.GetValue(profile)!), parse.GetValue(trainLossIters));
             var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
             string act = ActivationRegistry(parse.GetValue(activation)!);
             TorchRuntime.SetThreads(p.ResolveThreads(WholeNumber.Parse(parse.GetValue(threads), "--threads", 1, WholeNumber.MaxThreads)));

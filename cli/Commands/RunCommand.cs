@@ -36,15 +36,17 @@ internal static class RunCommand
         var corpus = new Option<string?>("--corpus") { Description = $"Corpus file: a copy of Tiny Shakespeare or a UTF-8 text of your own (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
         var threads = CommonOptions.Threads();
         var maxIters = new Option<string?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
+        var trainLossIters = CommonOptions.TrainLossIters();
 
         var command = new Command("run", "Train (model, activation) cells and write their results; finished trials are reused.")
         {
-            profile, arch, activation, trials, corpus, threads, maxIters, results,
+            profile, arch, activation, trials, corpus, threads, maxIters, trainLossIters, results,
         };
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
             var p = Profiles.Get(parse.GetValue(profile)!);
             if (WholeNumber.Parse(parse.GetValue(maxIters), "--max-iters", 1) is { } iters) p = p with { MaxIters = iters };
+            p = TrainLossItersSetting.Apply(p, parse.GetValue(trainLossIters));
             int k = WholeNumber.Parse(parse.GetValue(trials), "--trials", 2, WholeNumber.MaxTrials)
                     ?? WholeNumber.FromEnvironment(EnvironmentVariables.Trials, 2, WholeNumber.MaxTrials) ?? p.Trials;
             int? threadCount = WholeNumber.Parse(parse.GetValue(threads), "--threads", 1, WholeNumber.MaxThreads);

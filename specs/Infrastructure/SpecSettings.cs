@@ -23,7 +23,7 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
     public static SpecSettings FromEnvironment()
     {
         EnvironmentVariables.CheckNames();
-        var profile = Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName);
+        var profile = TrainLossItersSetting.Apply(Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName));
         int trials = WholeNumber.FromEnvironment(EnvironmentVariables.Trials, 2, WholeNumber.MaxTrials) ?? profile.Trials;
         int threads = profile.ResolveThreads();
         bool contradictionFails = (EnvironmentVariables.Get(EnvironmentVariables.Contradiction)?.ToLowerInvariant()) switch
