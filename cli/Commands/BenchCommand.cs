@@ -33,9 +33,10 @@ internal static class BenchCommand
         var cell = new Option<bool>("--cell") { Description = "Also train one real cell per architecture (its trials, periodic evaluation and scoring, into a temporary store) and print its wall time and trials per hour." };
         var trials = new Option<int>("--trials", "-k") { Description = "Trials per cell for the trials-per-hour figures.", DefaultValueFactory = _ => 3 };
         var trainLossIters = CommonOptions.TrainLossIters();
+        var workers = new Option<int>("--workers", "-w") { Description = "Worker processes for --cell (each with --threads threads).", DefaultValueFactory = _ => 1 };
         var command = new Command("bench", "Benchmark training and scoring against the machine's fp32 matmul ceiling; trials per hour.")
         {
-            profile, arch, activation, steps, warmup, threads, corpus, memory, cell, trials, trainLossIters,
+            profile, arch, activation, steps, warmup, threads, corpus, memory, cell, trials, trainLossIters, workers,
         };
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
@@ -82,7 +83,7 @@ internal static class BenchCommand
                     $"| {r.Model} | {r.Parameters:N0} | {r.MedianMs:F1} [{r.MinMs:F1}–{r.MaxMs:F1}] | {r.TokensPerSecond:N0} | {r.ModelGflops:F1} | {new CeilingRatio(r.ModelGflops, bracket.BestGflops)} | {(share >= ModelShapes.MinShare ? new CeilingRatio(r.ModelGflops, shapes.BestGflops).ToString() : $"— (linear layers: {share:P0} of the flops)")} | {r.EvalSeconds:F2} | {r.PeakRssMiB:F0} |"));
             int k = WholeNumber.Parse(parse.GetValue(trials).ToString(CultureInfo.InvariantCulture), "--trials", 2, WholeNumber.MaxTrials)!.Value;
             BenchThroughput.PrintEstimates(context, act, k, measured.Select(m => m.Result).ToList());
-            if (parse.GetValue(cell)) BenchThroughput.PrintMeasured(context, models, act, k, TorchRuntime.Threads);
+            if (parse.GetValue(cell)) BenchThroughput.PrintMeasured(context, models, act, k, TorchRuntime.Threads, Math.Max(1, parse.GetValue(workers)));
             return 0;
         }));
         return command;

@@ -29,17 +29,47 @@ internal static class BenchThroughput
         }
     }
 
-    /// <summary>Trains a real cell of <paramref name="trials"/> trials per architecture and prints its wall time and trials per hour.</summary>
-    public static void PrintMeasured(ExperimentContext context, IReadOnlyList<string> models, string activation, int trials, int threads)
+    /// <summary>
+    /// Trains a real cell of <paramref name="trials"/> trials per architecture and prints its wall time and trials per hour:
+    /// in this process with one worker, else through <c>reprospecs run --workers</c> (worker processes of
+    /// <paramref name="threads"/> threads each) into a temporary store.
+    /// </summary>
+    public static void PrintMeasured(ExperimentContext context, IReadOnlyList<string> models, string activation, int trials, int threads, int workers)
     {
+        var p = context.Profile;
         Console.WriteLine();
-        Console.WriteLine($"Measured cells at profile {context.Profile.Name}: {trials} trials each (steps, periodic evaluation, scoring, results written), one worker × {CommonOptions.ThreadCount(threads)}:");
-        Console.WriteLine("| model | cell wall (s) | per trial (s) | trials/hour |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine($"Measured cells at profile {p.Name}: {trials} trials each (steps, periodic evaluation, scoring, results written), {workers} worker(s) × {CommonOptions.ThreadCount(threads)}:");
+        Console.WriteLine("| model | workers × threads | cell wall (s) | per trial (s) | trials/hour |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var model in models)
         {
-            double wall = CellBenchmark.Run(context, model, activation, trials);
-            Console.WriteLine(string.Create(Inv, $"| {model} | {wall:F1} | {wall / trials:F1} | {trials * 3600 / wall:F0} |"));
+            double wall = workers <= 1 ? CellBenchmark.Run(context, model, activation, trials) : Pooled(p, model, activation, trials, threads, workers);
+            Console.WriteLine(string.Create(Inv, $"| {model} | {workers} × {threads} | {wall:F1} | {wall / trials:F1} | {trials * 3600 / wall:F0} |"));
+        }
+    }
+
+    /// <summary>Wall seconds of <c>reprospecs run --workers</c> on one cell into a temporary store (deleted afterwards).</summary>
+    private static double Pooled(Harness.Records.Profile p, string model, string activation, int trials, int threads, int workers)
+    {
+        string root = Path.Combine(Path.GetTempPath(), $"reprospecs-bench-{Guid.NewGuid():N}");
+        try
+        {
+            var info = WorkerPool.Self();
+            info.RedirectStandardOutput = false; // the run's progress and table show as they come
+            info.RedirectStandardError = false;
+            string[] args = ["run", "--profile", p.Name, "--arch", model, "--activation", activation, "--trials", trials.ToString(Inv),
+                "--max-iters", p.MaxIters.ToString(Inv), "--threads", threads.ToString(Inv), "--workers", workers.ToString(Inv), "--results", root];
+            foreach (var a in args) info.ArgumentList.Add(a);
+            if (p.TrainLossIters is { } n) { info.ArgumentList.Add("--train-loss-iters"); info.ArgumentList.Add(n.ToString(Inv)); }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using var run = System.Diagnostics.Process.Start(info)!;
+            run.WaitForExit();
+            if (run.ExitCode != 0) throw new Harness.ConfigurationException($"the pooled cell run of {model} failed (exit {run.ExitCode}); its output is above.");
+            return clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
     }
 }
