@@ -72,6 +72,7 @@ internal static class WorkerPool
         lock (Errors)
         {
             if (line.StartsWith("error:", StringComparison.Ordinal) && !Errors.Add(line)) return;
+            if (line.StartsWith("interrupted:", StringComparison.Ordinal)) return; // this process says it once, after its workers stop
             Console.Error.WriteLine(line);
         }
     }
