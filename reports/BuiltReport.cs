@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReproSpecs.Reports.Figures;
+using ReproSpecs.Reports.Tables;
 
 namespace ReproSpecs.Reports;
 
@@ -10,5 +11,6 @@ namespace ReproSpecs.Reports;
 /// <param name="Problems">Results files that failed verification (also listed in the report).</param>
 /// <param name="Outcomes">Passed / failed / skipped counts over all logs.</param>
 /// <param name="Contradicted">Contradicted verdicts after the report's family-wise adjustment (<c>profile: id</c>).</param>
+/// <param name="Tables">Tables written beside the markdown as CSV and LaTeX, in order.</param>
 public sealed record BuiltReport(string Markdown, IReadOnlyList<FigureSpec> Figures, int Problems, (int Passed, int Failed, int Skipped) Outcomes,
-    IReadOnlyList<string> Contradicted);
+    IReadOnlyList<string> Contradicted, IReadOnlyList<ExportedTable> Tables);

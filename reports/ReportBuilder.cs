@@ -32,6 +32,7 @@ public static class ReportBuilder
         MethodsSection.Write(md, ctx);
         ResultsSection.Write(md, ctx);
         HypothesesSection.Write(md, ctx);
+        SequentialSection.Write(md, ctx);
         AblationSection.Write(md, ctx);
         OutcomesSection.Write(md, ctx);
         ProvenanceSection.Write(md, ctx);
@@ -40,7 +41,7 @@ public static class ReportBuilder
         var results = logs.Results;
         return new BuiltReport(md.ToString().ReplaceLineEndings("\n"), ctx.Figures, catalog.Problems.Count(),
             (results.Count(r => r.Outcome == OutcomeKind.Passed), results.Count(r => r.Outcome == OutcomeKind.Failed), results.Count(r => r.Outcome == OutcomeKind.Skipped)),
-            ReportVerdicts.Contradicted(catalog));
+            ReportVerdicts.Contradicted(catalog), ctx.Tables);
     }
 
     private static void Header(StringBuilder md, ReportContext ctx)

@@ -9,6 +9,7 @@ using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Runtime;
+using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 
 namespace ReproSpecs.Cli.Commands;
@@ -32,25 +33,32 @@ internal static class RunCommand
             DefaultValueFactory = _ => ["all"],
             AllowMultipleArgumentsPerToken = true,
         };
-        var trials = new Option<string?>("--trials", "-k") { Description = $"Trials per cell (default: ${EnvironmentVariables.Trials} or the profile's, 3)." };
+        var trials = new Option<string?>("--trials", "-k") { Description = $"Trials per cell, or 'auto' for a sequential design that adds trials until each hypothesis is decided (default: ${EnvironmentVariables.Trials} or the profile's, 3)." };
+        var maxTrials = new Option<string?>("--max-trials") { Description = $"With --trials auto: the cap, trials per cell at the last look (default: ${EnvironmentVariables.MaxTrials} or {TrialPlan.DefaultCap})." };
+        var margin = new Option<string?>("--equivalence-margin") { Description = $"With --trials auto: the smallest effect of interest on Relative PD in % (default: ${EnvironmentVariables.EquivalenceMargin} or {SequentialOptions.DefaultMarginPercent})." };
+        var metricMargin = new Option<string?>("--metric-margin") { Description = $"With --trials auto: the smallest effect of interest on loss and accuracy in % (default: ${EnvironmentVariables.MetricMargin} or {SequentialOptions.DefaultMetricMarginPercent})." };
         var corpus = new Option<string?>("--corpus") { Description = $"Corpus file: a copy of Tiny Shakespeare or a UTF-8 text of your own (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
         var threads = CommonOptions.Threads();
         var maxIters = new Option<string?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
         var trainLossIters = CommonOptions.TrainLossIters();
-        var workers = new Option<string?>("--workers", "-w") { Description = "Worker processes training the cells' trials as a work queue over one results store, each with --threads libtorch threads (default: processors / threads per worker)." };
+        var workers = new Option<string?>("--workers", "-w") { Description = "Worker processes training the cells' trials (with --trials auto: the first look's) as a work queue over one results store, each with --threads libtorch threads (default: processors / threads per worker)." };
         var worker = new Option<int?>(WorkerPool.WorkerOption) { Hidden = true };
 
         var command = new Command("run", "Train (model, activation) cells and write their results; finished trials are reused.")
         {
-            profile, arch, activation, trials, corpus, threads, maxIters, trainLossIters, results, workers, worker,
+            profile, arch, activation, trials, maxTrials, margin, metricMargin, corpus, threads, maxIters, trainLossIters, results, workers, worker,
         };
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
             var p = Profiles.Get(parse.GetValue(profile)!);
             if (WholeNumber.Parse(parse.GetValue(maxIters), "--max-iters", 1) is { } iters) p = p with { MaxIters = iters };
             p = TrainLossItersSetting.Apply(p, parse.GetValue(trainLossIters));
-            int k = WholeNumber.Parse(parse.GetValue(trials), "--trials", 2, WholeNumber.MaxTrials)
-                    ?? WholeNumber.FromEnvironment(EnvironmentVariables.Trials, 2, WholeNumber.MaxTrials) ?? p.Trials;
+            var plan = TrialPlan.Parse(
+                Pick(parse.GetValue(trials), EnvironmentVariables.Trials, out string trialsName),
+                Pick(parse.GetValue(maxTrials), EnvironmentVariables.MaxTrials, out string capName),
+                Pick(parse.GetValue(margin), EnvironmentVariables.EquivalenceMargin, out string marginName), p.Trials, Alpha, trialsName, capName, marginName,
+                Pick(parse.GetValue(metricMargin), EnvironmentVariables.MetricMargin, out string metricName), metricName);
+            int k = plan.Fixed;
             int? threadCount = WholeNumber.Parse(parse.GetValue(threads), "--threads", 1, WholeNumber.MaxThreads);
             p = p with { Trials = k };
             var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
@@ -69,43 +77,83 @@ internal static class RunCommand
                 return RunWorker.Train(context, store, models, activations, k, slot, cancel.Token);
             int pool = WholeNumber.Parse(parse.GetValue(workers), "--workers", 1, WholeNumber.MaxThreads) ?? WorkerPool.DefaultCount(TorchRuntime.Threads, models.Count * activations.Count * k);
             var runner = new CellRunner(context, store, new LineProgress(Console.Error.WriteLine, TimeSpan.FromSeconds(2)));
-            Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s) × {k} trials, " +
+            Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s), {plan}, " +
                                     $"{CommonOptions.ThreadCount(TorchRuntime.Threads)}{(pool > 1 ? $", {pool} worker processes" : "")}, results in {store.Root}");
+            // The pool trains the k trials every cell gets; the cells (and a sequential design's later looks) then run here.
             if (pool > 1 && WorkerPool.Run(Environment.GetCommandLineArgs().Skip(1).ToList(), pool, TorchRuntime.Threads, cancel.Token) is var failed and not 0)
                 return failed;
 
             // Progress goes to stderr while cells train; the table is printed whole at the end (also after Ctrl+C, with the cells done).
             var rows = new List<string>();
+            var verdicts = new List<string>();
             try
             {
-                Train(rows);
+                if (plan.Sequential is null) Train(rows);
+                else Decide(rows, verdicts);
             }
             finally
             {
                 if (rows.Count > 0)
                 {
-                    Console.WriteLine($"{"cell",-32} {"RelPD mean",10} {"[min–max]",19} {"top-1",7} {"val loss",16} {"acc",6} {"s/trial",8} {"reused",6}");
+                    Console.WriteLine($"{"cell",-32} {"RelPD mean",10} {"[min–max]",19} {"top-1",7} {"val loss",16} {"acc",6} {"s/trial",8} {"reused",6} {"trials",6}");
                     rows.ForEach(Console.WriteLine);
                 }
+                verdicts.ForEach(Console.WriteLine);
             }
             return 0;
+
+            // The sequential design: trials are added look by look to the cells an open hypothesis needs.
+            void Decide(List<string> rows, List<string> lines)
+            {
+                bool includeH3 = models.Count == ModelRegistry.Names.Count;
+                var decider = new StudyDecider((m, a, n) => runner.Run(m, a, n, cancel.Token), context.Data.ValidationUnigramEntropy(), ScoredWeights.Last,
+                    Console.Error.WriteLine);
+                var decision = decider.Decide(models, includeH3, models, plan, Alpha, activations);
+                StudyDecisionFiles.Save(store, decision, models, includeH3, p.Name, Alpha, ScoredWeights.Last,
+                    RunProvenance.Capture(context.Device.type.ToString().ToLowerInvariant(), text.Sha256));
+                foreach (var model in models)
+                foreach (var act in activations)
+                    if (decision.Cells.TryGetValue($"{model}/{act}", out var r)) rows.Add(Row(r));
+                lines.Add("");
+                lines.AddRange(decision.Verdicts.Select(v => v.Message));
+            }
 
             void Train(List<string> rows)
             {
                 foreach (var model in models)
                 foreach (var act in activations)
                 {
-                    var r = runner.Run(model, act, k, cancel.Token);
-                    var s = r.Record.Summary;
-                    string line = s.Last is null
-                        ? $"{r.Record.Config.Label,-32} {s.DivergedTrials} of {r.Record.Trials.Count} trials diverged"
-                        : string.Create(CultureInfo.InvariantCulture,
-                            $"{r.Record.Config.Label,-32} {s.Last.RelativePd.Mean,10:F5} [{s.Last.RelativePd.Min:F5}–{s.Last.RelativePd.Max:F5}] {s.Last.Top1Disagreement.Mean,7:F4} {s.Last.Loss.Mean,8:F4} ± {s.Last.Loss.Std,5:F4} {s.Last.Accuracy.Mean,6:F3} {SecondsPerTrial(r),8:F1} {r.ReusedTrials,6}");
-                    rows.Add(line);
+                    rows.Add(Row(runner.Run(model, act, k, cancel.Token)));
                 }
             }
         }));
         return command;
+    }
+
+    /// <summary>The family-wise level of the run's hypotheses (the specs' too).</summary>
+    private const double Alpha = 0.05;
+
+    /// <summary>An option's value, else the environment variable's; <paramref name="name"/> says which, for error messages.</summary>
+    private static string? Pick(string? option, string variable, out string name)
+    {
+        name = option is not null ? variable switch
+        {
+            EnvironmentVariables.Trials => "--trials",
+            EnvironmentVariables.MaxTrials => "--max-trials",
+            EnvironmentVariables.MetricMargin => "--metric-margin",
+            _ => "--equivalence-margin",
+        } : variable;
+        return option ?? EnvironmentVariables.Get(variable);
+    }
+
+    /// <summary>One row of the summary table.</summary>
+    private static string Row(CellResult r)
+    {
+        var s = r.Record.Summary;
+        return s.Last is null
+            ? $"{r.Record.Config.Label,-32} {s.DivergedTrials} of {r.Record.Trials.Count} trials diverged"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{r.Record.Config.Label,-32} {s.Last.RelativePd.Mean,10:F5} [{s.Last.RelativePd.Min:F5}–{s.Last.RelativePd.Max:F5}] {s.Last.Top1Disagreement.Mean,7:F4} {s.Last.Loss.Mean,8:F4} ± {s.Last.Loss.Std,5:F4} {s.Last.Accuracy.Mean,6:F3} {SecondsPerTrial(r),8:F1} {r.ReusedTrials,6} {r.Record.Trials.Count,6}");
     }
 
     /// <summary>Mean wall time of a trial (training, periodic evaluation and scoring, as each trial recorded it).</summary>

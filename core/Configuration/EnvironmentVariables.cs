@@ -20,8 +20,20 @@ public static class EnvironmentVariables
     /// <summary>Results store folder. Default: <c>results/</c> at the repository root, else in the working directory.</summary>
     public const string Results = "REPROSPECS_RESULTS";
 
-    /// <summary>Trials per cell, overriding the profile's (at least 2).</summary>
+    /// <summary>
+    /// Trials per cell, overriding the profile's (at least 2), or <c>auto</c>: a sequential design adds trials in
+    /// pre-registered looks until each hypothesis is decided or <see cref="MaxTrials"/> is reached (docs/statistics.md).
+    /// </summary>
     public const string Trials = "REPROSPECS_TRIALS";
+
+    /// <summary>The cap of a sequential design (<see cref="Trials"/> = <c>auto</c>): trials per cell at its last look. Default: 20.</summary>
+    public const string MaxTrials = "REPROSPECS_MAX_TRIALS";
+
+    /// <summary>The sequential design's smallest effect of interest on Relative PD, in % of the reference: inside ±it is "no meaningful effect". Default: 5.</summary>
+    public const string EquivalenceMargin = "REPROSPECS_EQUIVALENCE_MARGIN";
+
+    /// <summary>The sequential design's smallest effect of interest on loss and accuracy (H4), in % of the reference. Default: 1.</summary>
+    public const string MetricMargin = "REPROSPECS_METRIC_MARGIN";
 
     /// <summary>libtorch intra-op threads. Default: the number of processors.</summary>
     public const string Threads = "REPROSPECS_THREADS";
@@ -62,7 +74,7 @@ public static class EnvironmentVariables
     /// </summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        Corpus, Profile, Results, Trials, Threads, Contradiction, Ablation, AblationActivations, Weights, FaultDiverge, FaultWriteDelayMs,
+        Corpus, Profile, Results, Trials, MaxTrials, EquivalenceMargin, MetricMargin, Threads, Contradiction, Ablation, AblationActivations, Weights, FaultDiverge, FaultWriteDelayMs,
         SoakRounds, SoakSeed, TrainLossIters, "REPROSPECS_UPDATE_GOLDEN", "REPROSPECS_CACHE", "REPROSPECS_CORPUS_URL",
     ];
 
@@ -82,11 +94,11 @@ public static class EnvironmentVariables
             .Order(StringComparer.Ordinal).ToList();
         if (unknown.Count == 0) return;
         string name = unknown[0];
-        string closest = Known.Take(9).MinBy(k => Distance(name.ToUpperInvariant(), k))!;
+        string closest = Known.Take(11).MinBy(k => Distance(name.ToUpperInvariant(), k))!;
         string others = unknown.Count > 1 ? $" (also unknown: {string.Join(", ", unknown.Skip(1))})" : "";
         throw new ConfigurationException(
             $"Unknown variable {name}='{environment[name]}'{others}: nothing reads it. Did you mean {closest}? " +
-            $"Known: {string.Join(", ", Known.Take(9))}. Fix: rename or unset it (in the environment or the runsettings file).");
+            $"Known: {string.Join(", ", Known.Take(11))}. Fix: rename or unset it (in the environment or the runsettings file).");
     }
 
     /// <summary>Levenshtein distance (names are short).</summary>

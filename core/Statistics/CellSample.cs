@@ -210,4 +210,20 @@ public sealed class CellSample
     /// <summary>A copy of this sample marked with <paramref name="problem"/> (null: unmarked).</summary>
     public CellSample WithProblem(string? problem) =>
         new(Model, Activation, Seeds, _pd, Loss, Accuracy, AllPositionsLoss, AllPositionsAccuracy) { Problem = problem };
+
+    /// <summary>
+    /// The sample of the first <paramref name="count"/> trials (in the order given: trial index order), as a
+    /// sequential design's look at K = <paramref name="count"/> sees it; the whole sample when it has no more.
+    /// </summary>
+    public CellSample FirstTrials(int count)
+    {
+        if (count >= Trials) return this;
+        if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "a trial count cannot be negative");
+        var pd = new double[count, count];
+        for (int i = 0; i < count; i++)
+        for (int j = 0; j < count; j++)
+            pd[i, j] = _pd[i, j];
+        return new CellSample(Model, Activation, Seeds.Take(count).ToArray(), pd, Loss?.Take(count).ToArray(), Accuracy?.Take(count).ToArray(),
+            AllPositionsLoss?.Take(count).ToArray(), AllPositionsAccuracy?.Take(count).ToArray()) { Problem = Problem };
+    }
 }

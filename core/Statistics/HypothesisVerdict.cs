@@ -7,4 +7,6 @@ namespace ReproSpecs.Harness.Statistics;
 /// <param name="Alpha">Family-wise level.</param>
 /// <param name="Verdict">The decision.</param>
 /// <param name="Message">One line: verdict, effect, interval, p, Holm p, trials and trials needed.</param>
-public sealed record HypothesisVerdict(Hypothesis Hypothesis, double AdjustedP, int FamilySize, double Alpha, Verdict Verdict, string Message);
+/// <param name="Sequential">How a sequential design reached the verdict (its looks), or null for a fixed number of trials.</param>
+public sealed record HypothesisVerdict(Hypothesis Hypothesis, double AdjustedP, int FamilySize, double Alpha, Verdict Verdict, string Message,
+    SequentialHistory? Sequential = null);

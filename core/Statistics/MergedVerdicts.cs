@@ -18,6 +18,9 @@ public static class MergedVerdicts
         ScoredWeights weights = ScoredWeights.Last)
     {
         var recorded = files.SelectMany(f => f.Verdicts).ToList();
+        // A sequential design's verdicts rest on boundaries fixed for its own family and on where each look stopped;
+        // they cannot be re-adjusted afterwards, so they stand as the run decided them.
+        if (recorded.Any(v => v.Sequential is not null)) return recorded.DistinctBy(v => v.Hypothesis.Id).ToList();
         var ids = recorded.Select(v => v.Hypothesis.Id).ToHashSet();
         var samples = cells.Where(c => c.Arm == SeedArm.All)
             .GroupBy(c => c.Config.Model)

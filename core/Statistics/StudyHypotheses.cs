@@ -123,7 +123,8 @@ public static class StudyHypotheses
     private static Hypothesis Gated(string id, string claim, ClaimDirection direction, IReadOnlyList<CellSample> needed, Func<ComparisonResult> compare)
     {
         var invalid = needed.Where(c => c.Problem is not null).DistinctBy(c => c.Label).ToList();
-        if (invalid.Count == 0) return new(id, claim, direction, compare());
+        var labels = needed.Select(c => c.Label).Distinct().ToArray();
+        if (invalid.Count == 0) return new(id, claim, direction, compare(), labels);
         string reason = $"Not decided: it rests on cell(s) that fail their spec: {string.Join("; ", invalid.Select(c => c.Problem))}.";
         ComparisonResult comparison;
         try
@@ -137,7 +138,7 @@ public static class StudyHypotheses
             comparison = new ComparisonResult(id, "not computed", EffectScale.LogRatio, double.NaN, double.NaN, double.NaN, double.PositiveInfinity, 0, 1,
                 double.NaN, double.NaN, double.NaN, 0.95, needed.Min(c => c.Trials), "trials per cell", null, $"{reason} ({e.Message})");
         }
-        return new(id, claim, direction, comparison);
+        return new(id, claim, direction, comparison, labels, reason);
     }
 
     private static ComparisonResult H4(IReadOnlyList<CellSample> group, CellSample reference, TrialMetric allPositions, TrialMetric lastPosition, double alpha)

@@ -8,7 +8,7 @@ namespace ReproSpecs.Reports.Cli;
 public static class ReportCommand
 {
     private const string Summary =
-        "Builds the ReproSpecs results appendix (markdown, self-contained HTML and PNG figures) from spec test logs and the results store.";
+        "Builds the ReproSpecs results appendix (markdown, self-contained HTML, figures as PNG, SVG and PDF, tables as CSV and LaTeX) from spec test logs and the results store.";
 
     /// <summary>Builds the root command of the report program.</summary>
     public static RootCommand Create(TextWriter stdout, TextWriter stderr) => Configure(new RootCommand(Summary), stdout, stderr);
@@ -20,7 +20,7 @@ public static class ReportCommand
     {
         var logs = new Option<string[]>("--logs", "-l")
         {
-            Description = "Test logs: .trx files (dotnet test --logger trx) or folders searched for them; several shards merge into one report.",
+            Description = "Test logs: .trx files (dotnet test --logger trx), xunit XML results (xunit.console -xml, dotnet test --logger xunit), or folders searched for them; several shards merge into one report.",
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
             Required = true,
@@ -33,7 +33,7 @@ public static class ReportCommand
         };
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Output folder for appendix.md, appendix.html and figures/ (created if needed).",
+            Description = "Output folder for appendix.md, appendix.html, figures/ and tables/ (created if needed).",
             Required = true,
         };
         var profiles = new Option<string[]>("--profile", "-p")
@@ -59,7 +59,8 @@ public static class ReportCommand
                 var written = ReportWriter.Write(report, input.OutputDirectory);
                 stdout.WriteLine($"Wrote {written.Markdown}");
                 stdout.WriteLine($"Wrote {written.Html}");
-                stdout.WriteLine($"Wrote {written.Figures.Count} figures under {Path.GetDirectoryName(written.Markdown)}{Path.DirectorySeparatorChar}figures");
+                stdout.WriteLine($"Wrote {written.Figures.Count} figures (PNG, SVG, PDF) under {Path.GetDirectoryName(written.Markdown)}{Path.DirectorySeparatorChar}figures");
+                stdout.WriteLine($"Wrote {report.Tables.Count} tables (CSV, LaTeX) under {Path.GetDirectoryName(written.Markdown)}{Path.DirectorySeparatorChar}tables");
                 stdout.WriteLine($"Specs: {report.Outcomes.Passed} passed, {report.Outcomes.Failed} failed, {report.Outcomes.Skipped} skipped.");
                 if (report.Contradicted.Count > 0)
                 {

@@ -26,11 +26,13 @@ public sealed class LogSet
         .ThenBy(r => r.Profile ?? "", Store.StudyOrder.Profiles).ThenBy(r => r.Log, StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Reads TRX files, and every <c>*.trx</c> under the given folders (recursively).
+    /// Reads test logs: TRX files and xunit XML results files (<see cref="XunitXmlReader"/>), and, under the given
+    /// folders (recursively), every <c>*.trx</c> and every <c>*.xml</c> whose root is xunit's (other XML files there,
+    /// such as coverage reports, are passed over).
     /// </summary>
     /// <param name="paths">Files or folders.</param>
     /// <param name="display">How a log's path is shown in the report.</param>
-    /// <exception cref="ReproSpecsException">A path does not exist, or a folder holds no TRX file.</exception>
+    /// <exception cref="ReproSpecsException">A path does not exist, or a folder holds no test log.</exception>
     public static LogSet Read(IEnumerable<string> paths, Func<string, string> display)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
@@ -39,28 +41,49 @@ public sealed class LogSet
             if (File.Exists(path)) files.Add(path);
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*.trx", SearchOption.AllDirectories).ToList();
+                var found = Directory.EnumerateFiles(path, "*.trx", SearchOption.AllDirectories)
+                    .Concat(Directory.EnumerateFiles(path, "*.xml", SearchOption.AllDirectories).Where(XunitXmlReader.IsXunitXml)).ToList();
                 if (found.Count == 0)
-                    throw new ReproSpecsException($"Folder {path} holds no .trx test log. Fix: run the specs with 'dotnet test specs --logger trx' and pass the TestResults folder or the .trx files.");
+                    throw new ReproSpecsException($"Folder {path} holds no test log (.trx, or xunit .xml). Fix: run the specs with 'dotnet test specs --logger trx' (or '--logger xunit') and pass the TestResults folder or the log files.");
                 files.UnionWith(found);
             }
-            else throw new ReproSpecsException($"Test log {path} does not exist. Fix: pass .trx files or folders that hold them (--logs).");
+            else throw new ReproSpecsException($"Test log {path} does not exist. Fix: pass .trx or xunit .xml files, or folders that hold them (--logs).");
         }
         var logs = new List<TestLog>();
         var duplicates = new List<(TestLog, TestLog)>();
         var byRun = new Dictionary<string, TestLog>(StringComparer.Ordinal);
-        foreach (var log in files.Select(f => TrxReader.Read(f, display(f))).OrderBy(l => l.DisplayPath, StringComparer.Ordinal))
+        var byTests = new Dictionary<string, TestLog>(StringComparer.Ordinal);
+        // TRX first: when one run wrote both formats, the TRX is kept (it also carries the run's profile line and machine).
+        foreach (var log in files.Select(f => ReadOne(f, display(f))).OrderBy(l => l.Format).ThenBy(l => l.DisplayPath, StringComparer.Ordinal))
         {
             // One run: the same run id, times and outcomes (a copy of the file under another name, or the same step's log twice).
-            string key = $"{log.RunId}|{log.Started:O}|{log.Finished:O}|" +
+            string key = $"{log.Format}|{log.RunId}|{log.Started:O}|{log.Finished:O}|" +
                          string.Join("|", log.Results.Select(r => $"{r.TestName}={r.RawOutcome}").Order(StringComparer.Ordinal));
+            // One run in two formats (dotnet test --logger trx --logger xunit): the same tests, outcomes and durations to the tick.
+            string? tests = TestsKey(log);
             if (byRun.TryGetValue(key, out var first)) duplicates.Add((log, first));
+            else if (tests is not null && byTests.TryGetValue(tests, out var other) && other.Format != log.Format) duplicates.Add((log, other));
             else
             {
                 byRun[key] = log;
+                if (tests is not null) byTests.TryAdd(tests, log);
                 logs.Add(log);
             }
         }
-        return new LogSet(logs, duplicates);
+        return new LogSet(logs.OrderBy(l => l.DisplayPath, StringComparer.Ordinal).ToList(), duplicates);
     }
+
+    private static TestLog ReadOne(string path, string display) =>
+        path.EndsWith(".trx", StringComparison.OrdinalIgnoreCase) || !XunitXmlReader.IsXunitXml(path)
+            ? TrxReader.Read(path, display)
+            : XunitXmlReader.Read(path, display);
+
+    /// <summary>
+    /// The tests of a log with their grouped outcomes and exact durations; null when every duration is zero
+    /// (then two different runs could match, so no two logs are taken for one on this evidence).
+    /// </summary>
+    private static string? TestsKey(TestLog log) =>
+        log.Results.Any(r => r.Duration > TimeSpan.Zero)
+            ? string.Join("|", log.Results.Select(r => $"{r.TestName}={r.Outcome}@{r.Duration.Ticks}").Order(StringComparer.Ordinal))
+            : null;
 }

@@ -11,5 +11,6 @@ namespace ReproSpecs.Reports.Logs;
 /// <param name="Profile">Profile announced by the run's diagnostics, when present.</param>
 /// <param name="Results">Its test results.</param>
 /// <param name="RunId">The test run's id (the TRX <c>TestRun</c> id): two files with one id are copies of one run.</param>
+/// <param name="Format">The format it was read from.</param>
 public sealed record TestLog(string Path, string DisplayPath, string? Computer, DateTimeOffset? Started, DateTimeOffset? Finished, string? Profile, IReadOnlyList<SpecOutcome> Results,
-    string? RunId = null);
+    string? RunId = null, TestLogFormat Format = TestLogFormat.Trx);

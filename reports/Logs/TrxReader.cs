@@ -30,7 +30,7 @@ public static partial class TrxReader
         }
         var run = doc.Root;
         if (run is null || run.Name != Ns + "TestRun")
-            throw new ReproSpecsException($"Test log {path} is not a TRX file (no TestRun element). Fix: pass TRX files written by 'dotnet test --logger trx'.");
+            throw new ReproSpecsException($"Test log {path} is not a TRX file (no TestRun element) nor xunit XML. Fix: pass TRX files written by 'dotnet test --logger trx', or xunit XML results ('xunit.console … -xml FILE', 'dotnet test --logger xunit').");
 
         var definitions = run.Element(Ns + "TestDefinitions")?.Elements(Ns + "UnitTest")
             .ToDictionary(e => (string?)e.Attribute("id") ?? "", e => e) ?? [];
@@ -45,12 +45,11 @@ public static partial class TrxReader
             string method = name.StartsWith(className + ".", StringComparison.Ordinal) ? name[(className.Length + 1)..] : name;
             string raw = (string?)result.Attribute("outcome") ?? "Unknown";
             string message = Collapse(result.Element(Ns + "Output")?.Element(Ns + "ErrorInfo")?.Element(Ns + "Message")?.Value ?? "");
-            var label = CellLabel().Match(message);
             results.Add(new SpecOutcome(
                 name, className, method,
                 Group: Trait(definition, "Arch") ?? GroupFromClass(className),
-                Profile: label.Success ? label.Groups["profile"].Value : logProfile,
-                Activation: ActivationArgument().Match(method) is { Success: true } a ? a.Groups[1].Value : null,
+                Profile: CellLabelOf(message) ?? logProfile,
+                Activation: ActivationOf(method),
                 Outcome: raw switch
                 {
                     "Passed" => OutcomeKind.Passed,
@@ -78,6 +77,12 @@ public static partial class TrxReader
             ? shortName[..^5].ToLowerInvariant()
             : shortName;
     }
+
+    /// <summary>The profile a message's cell label names (<c>smoke/charlm/relu: …</c>), or null.</summary>
+    public static string? CellLabelOf(string message) => CellLabel().Match(message) is { Success: true } m ? m.Groups["profile"].Value : null;
+
+    /// <summary>The <c>activation</c> argument of a theory's method name (<c>Cell_…(activation: "gelu")</c>), or null.</summary>
+    public static string? ActivationOf(string method) => ActivationArgument().Match(method) is { Success: true } a ? a.Groups[1].Value : null;
 
     private static string? Trait(XElement? definition, string key)
     {

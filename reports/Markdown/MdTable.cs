@@ -26,6 +26,13 @@ public sealed class MdTable(params string[] headers)
     /// <summary>Number of rows.</summary>
     public int Count => _rows.Count;
 
+    /// <summary>The table as plain text, for its CSV and LaTeX files: the same cells, markup removed.</summary>
+    public Tables.ExportedTable Export(string name, string caption) => new(
+        name, caption,
+        headers.Select(Tables.PlainText.Of).ToList(),
+        _rows.Select(r => (IReadOnlyList<string>)r.Select(Tables.PlainText.Of).ToList()).ToList(),
+        _right.ToList());
+
     /// <summary>Appends the table and a blank line.</summary>
     public void WriteTo(StringBuilder md)
     {

@@ -67,7 +67,8 @@ public static class AblationSection
             table.Row(Cells(Md.Code(SeedArms.Name(arm)), Varies(arm), Fmt.PdRange(last.RelativePd), study, Fmt.Pd(last.Top1Disagreement.Mean), trials, Note(arm, r), link));
             bars.Add((arm, last.RelativePd));
         }
-        table.WriteTo(md);
+        ctx.Table(md, $"ablation-{ReportContext.Slug(key.Profile, key.Model, key.Activation)}",
+            $"{name}, {key.Activation}, profile {key.Profile}: Relative PD and top-1 disagreement per seed arm (final weights).", table);
         if (asCoded)
             md.AppendLine("The as-coded column scores each trial on its own fresh random validation windows (last position), as the study's code did, " +
                           "with the same Relative PD formula: there even the same arm's bit-identical models disagree, so the study's published PDs " +

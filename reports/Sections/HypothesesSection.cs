@@ -43,7 +43,8 @@ public static class HypothesesSection
             md.AppendLine(weights.Count == 1
                 ? $"Decided on each trial's {(weights[0] == ScoredWeights.Best ? "best-validation weights (chosen on a validation part the scored contexts do not overlap)" : "final weights")} ({Md.Code($"REPROSPECS_WEIGHTS={weights[0].ToString().ToLowerInvariant()}")})."
                 : "**The files were decided on different weights** (final and best-validation), so their verdicts are shown as each run decided them, not merged.").AppendLine();
-            var table = new MdTable("hypothesis", "claim", "effect", "CI", "p", "Holm p (m)", "verdict", "sample", "80 % power needs", "note").RightAlign(2, 4, 5);
+            bool sequential = shown.Any(v => v.Sequential is not null);
+            var table = new MdTable("hypothesis", "claim", "effect", "CI", "p", sequential ? "boundary-scaled p (m)" : "Holm p (m)", "verdict", "sample", "80 % power needs", "note").RightAlign(2, 4, 5);
             var rows = new List<HypothesisVerdict>();
             foreach (var v in shown.OrderBy(v => Group(v.Hypothesis.Id), StudyOrder.Families).ThenBy(v => v.Hypothesis.Id, StudyOrder.Hypotheses))
             {
@@ -52,14 +53,16 @@ public static class HypothesesSection
                     double.IsNaN(c.CiLowPercent) && double.IsNaN(c.CiHighPercent) ? "—"
                         : $"[{Fmt.SignedPercent(c.CiLowPercent)}, {Fmt.SignedPercent(c.CiHighPercent)}]{(c.ConfidenceLevel == 0.95 ? "" : $" ({Fmt.Level(c.ConfidenceLevel)})")}",
                     Fmt.P(c.PValue), $"{Fmt.P(v.AdjustedP)} ({v.FamilySize.ToString(CultureInfo.InvariantCulture)})",
-                    v.Verdict == Verdict.Contradicted ? "**contradicted**" : v.Verdict.ToString().ToLowerInvariant(),
+                    v.Verdict switch { Verdict.Contradicted => "**contradicted**", Verdict.NoMeaningfulEffect => "no meaningful effect", _ => v.Verdict.ToString().ToLowerInvariant() },
                     $"{c.Units.ToString(CultureInfo.InvariantCulture)} {c.UnitName}",
                     c.UnitsFor80Power is int n ? $"{Fmt.Int(n)} {c.UnitName}" : "—",
                     Md.Text(Md.Shorten(c.Note ?? "", 200)));
                 rows.Add(v);
             }
-            table.WriteTo(md);
-            md.AppendLine(alphas.Count == 1
+            ctx.Table(md, $"hypotheses-{ReportContext.Slug(profile.Key)}", $"Hypothesis verdicts of profile {profile.Key}.", table);
+            md.AppendLine(sequential
+                ? $"Decided by the sequential design of the run (next section): the boundary-scaled p is α · min over looks of p / boundary, ≤ α exactly when a look crossed the hypothesis's efficacy boundary at its Holm share; the sample is the trials per cell at the deciding look."
+                : alphas.Count == 1
                 ? $"Holm-adjusted over all {shown.Count.ToString(CultureInfo.InvariantCulture)} hypotheses of profile {Md.Code(profile.Key)} in these results (family-wise α = {Fmt.Num(alphas[0])}).{Changed(recorded, shown)}"
                 : $"The files were decided at different family-wise levels ({string.Join(", ", alphas.Select(Fmt.Num))}), so each verdict is shown as its run decided it, not re-adjusted over the report.");
             md.AppendLine();
@@ -69,7 +72,7 @@ public static class HypothesesSection
             if (rows.Count == 0) continue;
             ctx.Figure(md, new FigureSpec(
                 $"hypotheses-{ReportContext.Slug(profile.Key)}.png",
-                $"Profile {profile.Key}: effect of each hypothesis's comparison (%) with its confidence interval; 0 is no effect; green supported, red contradicted, grey inconclusive.",
+                $"Profile {profile.Key}: effect of each hypothesis's comparison (%) with its confidence interval; 0 is no effect; green supported, red contradicted, blue no meaningful effect, grey inconclusive.",
                 plot => Charts.HypothesisEffects(plot, $"Hypothesis effects ({profile.Key})", rows),
                 Width: 900, Height: Math.Max(360, 90 + 34 * rows.Count)));
         }

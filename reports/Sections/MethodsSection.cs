@@ -89,7 +89,7 @@ public static class MethodsSection
         Row("device", c => c.Settings.Device.ToString().ToLowerInvariant());
         Row("computation version", c => c.ComputeVersion.ToString(Inv));
         table.Row(["trials per cell", .. columns.Select(c => c.Trials)]);
-        table.WriteTo(md);
+        ctx.Table(md, "profiles", "Training and evaluation settings of each profile in these results.", table);
         if (columns.Count > ctx.CellsByProfile.Count())
             md.AppendLine("A profile with numbered columns was run with more than one set of settings; each cell's table row links to its config.").AppendLine();
     }

@@ -20,7 +20,9 @@ public static class OutcomesSection
             md.AppendLine("No test logs were given (or they hold no results).").AppendLine();
             return;
         }
-        md.AppendLine($"From {ctx.Logs.Logs.Count} test log{(ctx.Logs.Logs.Count == 1 ? "" : "s")}. A skipped cell spec with \"all checks passed\" ran every check except the baseline gate (no baseline recorded).").AppendLine();
+        md.AppendLine($"From {ctx.Logs.Logs.Count} test log{(ctx.Logs.Logs.Count == 1 ? "" : "s")}. A skipped cell spec with \"all checks passed\" ran every check except the baseline gate (no baseline recorded). " +
+                      "A cell's trials are trained once per run, by whichever spec needs them first (usually a hypothesis spec), so a cell spec's own test time is mostly near zero: " +
+                      "the cell training column gives the training time its results file records, summed over its trials.").AppendLine();
         var groups = results.GroupBy(r => r.Group).OrderBy(g => g.Key, StudyOrder.Models).ToList();
         var summary = new MdTable("architecture / class", "passed", "failed", "skipped", "total").RightAlign(1, 2, 3, 4);
         foreach (var g in groups)
@@ -31,11 +33,28 @@ public static class OutcomesSection
         foreach (var g in groups)
         {
             md.AppendLine($"### Outcomes: {Name(g.Key)}").AppendLine();
-            var table = new MdTable("test", "profile", "outcome", "time", "message or reason", "log").RightAlign(3);
+            // One log: named once under the table, not in a column of long paths on every row.
+            var logs = g.Select(r => r.Log).Distinct().ToList();
+            string[] headers = ["test", "profile", "outcome", "test time", "cell training", "message or reason", .. logs.Count > 1 ? new[] { "log" } : []];
+            var table = new MdTable(headers).RightAlign(3, 4);
             foreach (var r in g)
-                table.Row(Md.Code(r.Method), r.Profile ?? "?", Outcome(r), Fmt.Seconds(r.Duration.TotalSeconds), Md.Shorten(r.Message), r.Log);
+            {
+                string[] row = [Md.Code(r.Method), r.Profile ?? "?", Outcome(r), Fmt.Seconds(r.Duration.TotalSeconds), Training(ctx, r), Md.Shorten(r.Message)];
+                table.Row(logs.Count > 1 ? [.. row, r.Log] : row);
+            }
             table.WriteTo(md);
+            if (logs.Count == 1) md.AppendLine($"All from {logs[0]}.").AppendLine();
         }
+    }
+
+    /// <summary>A cell spec's cell: the training time its verified results file records (all trials); "—" for other specs.</summary>
+    private static string Training(ReportContext ctx, SpecOutcome r)
+    {
+        if (!SpecKinds.IsCellSpec(r) || r.Profile is null) return "—";
+        var cell = ctx.Catalog.GoodCells.FirstOrDefault(c => c.Config.Profile == r.Profile && c.Config.Model == r.Group && c.Config.Activation == r.Activation);
+        if (cell is null) return "—";
+        var trials = cell.Trials.Where(t => t.Status == TrialStatus.Completed).ToList();
+        return $"{Fmt.Seconds(trials.Sum(t => t.Timing.TrainSeconds))} ({trials.Count.ToString(CultureInfo.InvariantCulture)} trial{(trials.Count == 1 ? "" : "s")})";
     }
 
     private static string Name(string group) => group == StudyOrder.ModelDisplayName(group) ? group : $"{StudyOrder.ModelDisplayName(group)} ({group})";
@@ -44,7 +63,7 @@ public static class OutcomesSection
 
     private static string Outcome(SpecOutcome r) => r.Outcome switch
     {
-        OutcomeKind.Failed => r.RawOutcome == "Failed" ? "**failed**" : $"**failed ({r.RawOutcome})**",
+        OutcomeKind.Failed => r.RawOutcome is "Failed" or "Fail" ? "**failed**" : $"**failed ({r.RawOutcome})**",
         OutcomeKind.Skipped => "skipped",
         _ => "passed",
     };

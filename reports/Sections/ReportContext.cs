@@ -4,6 +4,7 @@ using ReproSpecs.Reports.Figures;
 using ReproSpecs.Reports.Logs;
 using ReproSpecs.Reports.Markdown;
 using ReproSpecs.Reports.Store;
+using ReproSpecs.Reports.Tables;
 
 namespace ReproSpecs.Reports.Sections;
 
@@ -11,6 +12,7 @@ namespace ReproSpecs.Reports.Sections;
 public sealed class ReportContext(ResultsCatalog catalog, LogSet logs, string outputDirectory)
 {
     private readonly List<FigureSpec> _figures = [];
+    private readonly List<ExportedTable> _tables = [];
 
     /// <summary>The results.</summary>
     public ResultsCatalog Catalog { get; } = catalog;
@@ -23,6 +25,22 @@ public sealed class ReportContext(ResultsCatalog catalog, LogSet logs, string ou
 
     /// <summary>Figures referenced so far, in order of appearance.</summary>
     public IReadOnlyList<FigureSpec> Figures => _figures;
+
+    /// <summary>Tables written beside the markdown (CSV and LaTeX), in order of appearance.</summary>
+    public IReadOnlyList<ExportedTable> Tables => _tables;
+
+    /// <summary>
+    /// Appends <paramref name="table"/> with a numbered caption that links its CSV and LaTeX files, and adds it to
+    /// the exported tables: the files hold the cells the markdown shows, so every format has the same numbers.
+    /// </summary>
+    public void Table(StringBuilder md, string name, string caption, MdTable table)
+    {
+        if (_tables.Any(t => t.Name == name)) throw new InvalidOperationException($"table {name} added twice");
+        var exported = table.Export(name, caption);
+        _tables.Add(exported);
+        table.WriteTo(md);
+        md.AppendLine($"*Table {_tables.Count}: {Md.Text(caption)} Also as {Md.Link("CSV", exported.CsvPath)} and {Md.Link("LaTeX", exported.LatexPath)}.*").AppendLine();
+    }
 
     /// <summary>Verified cells grouped by profile, in study order.</summary>
     public IEnumerable<IGrouping<string, CellRecord>> CellsByProfile =>

@@ -25,7 +25,7 @@ public static class ResultsSection
         }
         md.AppendLine("Disagreements and scores are those of the final weights unless a column says otherwise. " +
                       "Each row links to the results file it was read from (the link text is the cell's config hash); " +
-                      "the spec column is the outcome of the cell's spec in the test logs (reasons under Spec outcomes).").AppendLine();
+                      $"the cell spec and H1 spec columns are the outcomes, in the test logs, of the cell's own spec and of its H1 hypothesis spec (the baseline, {Md.Code(StudyOrder.Design.Baseline)}, has none; reasons under Spec outcomes).").AppendLine();
 
         // With test logs, the tables show the cells the logs ran; other cells of the store are listed apart below.
         var ran = ctx.Logs.Results.Where(r => r.Activation is not null && r.Profile is not null)
@@ -72,16 +72,20 @@ public static class ResultsSection
     {
         md.AppendLine($"#### {StudyOrder.ModelDisplayName(model)}, profile {profile}").AppendLine();
         var table = new MdTable("activation", "parameters", "Relative PD mean [min–max]", "element-wise PD", "target PD", "top-1 disagreement",
-            "val loss mean ± std", "val accuracy", "best-val weights: Relative PD / loss (best steps)", "train time / trial", "spec", "results file");
+            "val loss mean ± std", "val accuracy", "best-val weights: Relative PD / loss (best steps)", "train time / trial", "cell spec", "H1 spec", "results file").RightAlign(1, 3, 4, 5, 9);
         var notes = new List<string>();
         foreach (var cell in cells)
         {
             string activation = ResultsCatalog.CellKey(cell).Activation;
-            string spec = SpecColumn(ctx.OutcomesOf(profile, model, activation));
+            var outcomes = ctx.OutcomesOf(profile, model, activation);
+            // Two specs take a cell's activation: the cell's own spec and its H1 theory; one column each, never merged.
+            string spec = SpecColumn(outcomes.Where(SpecKinds.IsCellSpec).ToList(), "not in logs");
+            // The baseline has no H1 theory of its own ("—"); any other cell's H1 may simply not have run in these logs.
+            string h1 = SpecColumn(outcomes.Where(SpecKinds.IsH1Spec).ToList(), activation == StudyOrder.Design.Baseline ? "—" : "not in logs");
             if (cell.Value is not { } r)
             {
                 string what = cell.Problem!.Kind == FileProblemKind.Altered ? "**ALTERED: excluded**" : "**UNREADABLE: excluded**";
-                table.Row(Md.Code(activation), "—", what, "—", "—", "—", "—", "—", "—", "—", spec, ctx.FileLink(cell.File, StoreLayout.CellKeyOf(cell.File.RelativePath)?.ShortHash ?? cell.File.RelativePath));
+                table.Row(Md.Code(activation), "—", what, "—", "—", "—", "—", "—", "—", "—", spec, h1, ctx.FileLink(cell.File, StoreLayout.CellKeyOf(cell.File.RelativePath)?.ShortHash ?? cell.File.RelativePath));
                 continue;
             }
             var done = r.Trials.Where(t => t.Status == TrialStatus.Completed).ToList();
@@ -93,7 +97,7 @@ public static class ResultsSection
             string time = done.Count > 0 ? Fmt.Seconds(done.Average(t => t.Timing.TrainSeconds)) : "—";
             if (r.Summary.Last is not { } last || r.Summary.Best is not { } best)
             {
-                table.Row(Md.Code(activation), parameters, $"n/a: {r.Summary.CompletedTrials} of {r.Trials.Count} trials completed", "—", "—", "—", "—", "—", "—", time, spec, link);
+                table.Row(Md.Code(activation), parameters, $"n/a: {r.Summary.CompletedTrials} of {r.Trials.Count} trials completed", "—", "—", "—", "—", "—", "—", time, spec, h1, link);
                 continue;
             }
             table.Row(
@@ -108,9 +112,11 @@ public static class ResultsSection
                 BestColumn(r, best, done),
                 time,
                 spec,
+                h1,
                 link);
         }
-        table.WriteTo(md);
+        ctx.Table(md, $"results-{ReportContext.Slug(profile, model)}",
+            $"{StudyOrder.ModelDisplayName(model)}, profile {profile}: disagreement, loss and accuracy per activation (final weights unless a column says otherwise).", table);
         foreach (var note in notes) md.AppendLine($"- {note}");
         if (notes.Count > 0) md.AppendLine();
 
@@ -121,11 +127,11 @@ public static class ResultsSection
                 $"relative-pd-{ReportContext.Slug(profile, model)}.png",
                 $"{name}, profile {profile}: mean Relative PD by activation with ±1 std over pairs; final (solid) and best-validation (pale) weights.",
                 plot => Charts.RelativePdByActivation(plot, $"{name} ({profile}): Relative PD by activation", good)));
-        if (good.Any(c => c.Trials.Any(t => t.History.Count > 0)))
+        if (good.Any(c => c.Trials.Any(t => t.StepLosses.Length > 0)))
             ctx.Figure(md, new FigureSpec(
-                $"val-loss-{ReportContext.Slug(profile, model)}.png",
-                $"{name}, profile {profile}: validation loss at each periodic evaluation, one line per trial, one colour per cell (activation); the y axis starts from the second evaluation, so the untrained loss at step 0 lies above the frame.",
-                plot => Charts.ValidationLossCurves(plot, $"{name} ({profile}): validation loss", good)));
+                $"loss-{ReportContext.Slug(profile, model)}.png",
+                $"{name}, profile {profile}: loss per activation. Solid: training loss of every step (moving average over 1/25 of the run), mean over the trials, with a band from the lowest to the highest trial; dashed with circles: validation loss at each periodic evaluation, mean over the trials. The y axis starts after the first tenth of the run, so the untrained loss lies above the frame.",
+                plot => Charts.LossCurves(plot, $"{name} ({profile}): loss", good)));
     }
 
     /// <summary>
@@ -149,8 +155,8 @@ public static class ResultsSection
             : $"{Fmt.Pd(best.RelativePd.Mean)} / {Fmt.Loss(best.Loss.Mean)} ({stepText})";
     }
 
-    private static string SpecColumn(IReadOnlyList<SpecOutcome> outcomes) =>
-        outcomes.Count == 0 ? "not in logs" : string.Join(", ", outcomes.Select(o => o.Outcome switch
+    private static string SpecColumn(IReadOnlyList<SpecOutcome> outcomes, string none) =>
+        outcomes.Count == 0 ? none : string.Join(", ", outcomes.Select(o => o.Outcome switch
         {
             OutcomeKind.Failed => "**failed**",
             _ => o.Outcome.ToString().ToLowerInvariant(),

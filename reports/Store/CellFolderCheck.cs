@@ -6,7 +6,7 @@ using ReproSpecs.Harness.Results;
 namespace ReproSpecs.Reports.Store;
 
 /// <summary>
-/// Verifies the files beside a verified cell file: <c>config.json</c> (its seal, and that it holds the
+/// Verifies the files beside a verified cell file (the study's <c>cell.json</c> or a seed arm's <c>cell-&lt;arm&gt;.json</c>): <c>config.json</c> (its seal, and that it holds the
 /// cell's config), and, when the folder keeps its trial files, every trial JSON (its seal, that it was
 /// trained under the cell's config, that it is the trial the cell file embeds) and every probabilities
 /// file a trial names (its SHA-256). A folder with no trial files at all is a summary-only copy (cell
@@ -26,7 +26,7 @@ public static class CellFolderCheck
         foreach (var missing in expected.Keys.Except(trialFiles, StringComparer.Ordinal).Order(StringComparer.Ordinal))
             yield return Problem(root, missing, "", FileProblemKind.Missing, $"Results file {Relative(root, missing)} is missing, but {Relative(root, cellPath)} lists its trial. Fix: rerun the cell to retrain it.");
         foreach (var path in trialFiles)
-            foreach (var file in CheckTrial(root, path, cell, expected.GetValueOrDefault(path)))
+            foreach (var file in CheckTrial(root, path, cell, expected.GetValueOrDefault(path), Path.GetFileName(cellPath)))
                 yield return file;
     }
 
@@ -39,13 +39,13 @@ public static class CellFolderCheck
         return new CheckedFile(file, problem);
     }
 
-    private static IEnumerable<CheckedFile> CheckTrial(string root, string path, CellRecord cell, TrialRecord? embedded)
+    private static IEnumerable<CheckedFile> CheckTrial(string root, string path, CellRecord cell, TrialRecord? embedded, string cellFile)
     {
         var (file, problem) = Verify<TrialRecord>(root, path, out var trial);
         if (problem is null && trial!.ConfigHash != cell.ConfigHash)
             problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} was trained under config {ShortHashes.Of(trial.ConfigHash)}, not its cell's {ShortHashes.Of(cell.ConfigHash)} (copied in from another cell?). Fix: delete it and rerun the cell.");
         else if (problem is null && embedded is not null && JsonSerializer.Serialize(trial, Json.Options) != JsonSerializer.Serialize(embedded, Json.Options))
-            problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} is not the trial its cell file embeds (replaced after the cell was written?). Fix: delete the cell folder's cell.json and rerun the cell.");
+            problem = new FileProblem(FileProblemKind.Mismatched, $"Results file {file.RelativePath} is not the trial its cell file {cellFile} embeds (replaced after the cell was written?). Fix: delete the cell folder's {cellFile} and rerun the cell.");
         yield return new CheckedFile(file, problem);
         if (trial is null || problem is not null) yield break;
         foreach (var score in trial.Scores)

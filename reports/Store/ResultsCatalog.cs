@@ -88,7 +88,8 @@ public sealed class ResultsCatalog
                 var cell = Read<CellRecord>(root, path, CellIdentity, CellPathIdentity, ArmMatchesFileName);
                 if (!Wanted(cell.Value?.Config.Profile ?? FirstSegment(cell.File))) continue;
                 cells.Add(cell);
-                if (cell.Value is { } record && CellArm(cell) == SeedArm.All) supporting.AddRange(CellFolderCheck.Check(root, path, record));
+                // Every verified cell file, the seed-ablation arms' too: an arm lists trials of its own (and may be alone in its folder).
+                if (cell.Value is { } record) supporting.AddRange(CellFolderCheck.Check(root, path, record));
             }
             foreach (var path in store.HypothesisFiles())
             {
@@ -102,7 +103,8 @@ public sealed class ResultsCatalog
             unique.Where(c => CellArm(c) == SeedArm.All).ToList(),
             unique.Where(c => CellArm(c) != SeedArm.All).ToList(),
             Deduplicate(hypotheses, "hypothesis family").OrderBy(h => h, FamilyOrder).ToList(),
-            supporting.DistinctBy(f => f.File.FullPath, StringComparer.Ordinal).ToList());
+            // A trial file shared by a cell and its arms is checked once per cell file; a problem any of them found wins.
+            supporting.GroupBy(f => f.File.FullPath, StringComparer.Ordinal).Select(g => g.FirstOrDefault(f => f.Problem is not null) ?? g.First()).ToList());
     }
 
     /// <summary>(profile, model, activation) of a cell file: from its record, else from its folder.</summary>

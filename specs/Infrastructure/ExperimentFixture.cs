@@ -34,7 +34,7 @@ public sealed class ExperimentFixture : IDisposable
         TorchRuntime.SetThreads(Settings.Threads);
         Hypotheses = new HypothesisBook(this);
         _context = new Lazy<ExperimentContext>(() => ExperimentContext.Create(Settings.Profile, Corpus));
-        console.WriteLine($"ReproSpecs: profile {Settings.Profile.Name}, {Settings.Trials} trials per cell, {Threads(Settings.Threads)}, " +
+        console.WriteLine($"ReproSpecs: profile {Settings.Profile.Name}, {Settings.TrialPlan}, {Threads(Settings.Threads)}, " +
                                              $"corpus {Corpus.Name} ({Corpus.Vocabulary.Size} characters, SHA-256 {Corpus.Sha256[..12]}), results in {Store.Root}");
     }
 
@@ -66,8 +66,15 @@ public sealed class ExperimentFixture : IDisposable
     /// shared by the cell spec and the hypothesis specs (so its trials are loaded and its cell.json
     /// written once, whichever spec asks first).
     /// </summary>
-    public CellResult Cell(string model, string activation) =>
-        _cells.GetOrAdd($"{model}/{activation}", _ => new Lazy<CellResult>(() => Runner.Run(model, activation, Settings.Trials))).Value;
+    /// <remarks>
+    /// Under a sequential design (<c>REPROSPECS_TRIALS=auto</c>) this is the cell at the trials the design gave it,
+    /// so asking for it runs the design of the run's hypotheses first (<see cref="HypothesisBook.TrialsFor"/>).
+    /// </remarks>
+    public CellResult Cell(string model, string activation) => CellAt(model, activation, Hypotheses.TrialsFor(model, activation));
+
+    /// <summary>The study cell (<paramref name="model"/>, <paramref name="activation"/>) with its first <paramref name="trials"/> trials (trained if missing), once per run.</summary>
+    public CellResult CellAt(string model, string activation, int trials) =>
+        _cells.GetOrAdd($"{model}/{activation}@{trials}", _ => new Lazy<CellResult>(() => Runner.Run(model, activation, trials))).Value;
 
     /// <summary>
     /// The seed-ablation <paramref name="arm"/> of (<paramref name="model"/>, <paramref name="activation"/>), run once per

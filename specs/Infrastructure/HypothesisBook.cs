@@ -1,3 +1,4 @@
+using ReproSpecs.Harness.Cells;
 using System.Collections.Concurrent;
 using ReproSpecs.Harness.Design;
 using ReproSpecs.Harness.Data;
@@ -23,10 +24,10 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
     /// <summary>Family-wise significance level.</summary>
     public const double Alpha = 0.05;
 
-    private const string H3Group = "H3";
+    private const string H3Group = StudyDecisionFiles.H3Family;
 
     // Keyed by scope: the whole run's plan (normally), or one architecture / H3 when the run's test list is unknown.
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<HypothesisVerdict>>> _families = new();
+    private readonly ConcurrentDictionary<string, Lazy<StudyDecision>> _families = new();
 
     /// <summary>The decided verdicts of <paramref name="model"/> (its H1, H2, H4), from the run's family.</summary>
     public IReadOnlyList<HypothesisVerdict> Family(string model) =>
@@ -44,7 +45,7 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
     public HypothesisVerdict? H3Contrast() => Decided(H3Group).SingleOrDefault(v => v.Hypothesis.Id == "H3[contrast]");
 
     /// <summary>
-    /// Turns a verdict into a test outcome: supported passes; contradicted fails (or, where the profile
+    /// Turns a verdict into a test outcome: supported passes; contradicted and no meaningful effect fail (or, where the profile
     /// says so, is reported as a skip); inconclusive is a skip that carries the effect, interval, p and
     /// the trials 80 % power would need. Nothing is decided by a threshold on a mean.
     /// </summary>
@@ -59,6 +60,12 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
                 return;
             case Harness.Statistics.Verdict.Contradicted:
                 throw new SkipException($"{verdict.Message} (profile '{fixture.Settings.Profile.Name}' reports contradictions without failing: its models are too small for the study's claims)");
+            // A decided absence of the claimed effect refutes the claim as surely as the opposite sign does.
+            case Harness.Statistics.Verdict.NoMeaningfulEffect when fixture.Settings.ContradictionFails:
+                Xunit.Assert.Fail(verdict.Message);
+                return;
+            case Harness.Statistics.Verdict.NoMeaningfulEffect:
+                throw new SkipException($"{verdict.Message} (profile '{fixture.Settings.Profile.Name}' reports refuted claims without failing: its models are too small for the study's claims)");
             default:
                 throw new SkipException(verdict.Message);
         }
@@ -68,57 +75,42 @@ public sealed class HypothesisBook(ExperimentFixture fixture)
     /// The family that contains <paramref name="scope"/> (an architecture or H3): the run's plan when the runner
     /// recorded it and it covers the scope; otherwise (another runner, or a scope outside the plan) the scope alone.
     /// </summary>
-    private IReadOnlyList<HypothesisVerdict> Decided(string scope)
+    private IReadOnlyList<HypothesisVerdict> Decided(string scope) => Decision(scope).Verdicts;
+
+    /// <summary>The decision of the family that contains <paramref name="scope"/> (see <see cref="Decided"/>).</summary>
+    private StudyDecision Decision(string scope)
     {
         var plan = RunPlan.Current;
         bool covered = plan is not null && (scope == H3Group ? plan.H3 : plan.Architectures.Contains(scope));
         if (!covered) plan = scope == H3Group ? new RunPlan([], true) : new RunPlan([scope], false);
         string key = $"{string.Join(",", plan!.Architectures)}|{plan.H3}";
-        return _families.GetOrAdd(key, _ => new Lazy<IReadOnlyList<HypothesisVerdict>>(() => DecideRun(plan))).Value;
+        return _families.GetOrAdd(key, _ => new Lazy<StudyDecision>(() => DecideRun(plan))).Value;
     }
 
-    /// <summary>Decides every hypothesis of <paramref name="plan"/> as one family and writes its files.</summary>
-    private IReadOnlyList<HypothesisVerdict> DecideRun(RunPlan plan)
+    /// <summary>
+    /// Trials per cell this run gives (<paramref name="model"/>, <paramref name="activation"/>): the fixed count, or under a
+    /// sequential design the trials the design reached for it (the first look's when no planned hypothesis needs it).
+    /// </summary>
+    public int TrialsFor(string model, string activation)
+    {
+        var trialPlan = fixture.Settings.TrialPlan;
+        if (trialPlan.Sequential is null) return trialPlan.Fixed;
+        var plan = RunPlan.Current;
+        if (plan is null || !(plan.H3 || plan.Architectures.Contains(model))) return trialPlan.Fixed;
+        var decided = Decision(plan.Architectures.Contains(model) ? model : H3Group);
+        return decided.Cells.TryGetValue($"{model}/{activation}", out var cell) ? cell.Record.Trials.Count : trialPlan.Fixed;
+    }
+
+    /// <summary>Decides every hypothesis of <paramref name="plan"/> as one family (training what it needs) and writes its files.</summary>
+    private StudyDecision DecideRun(RunPlan plan)
     {
         // H3 spans every architecture; otherwise only the planned ones are trained (what the run asked for).
         var models = ModelRegistry.Names.Where(m => plan.H3 || plan.Architectures.Contains(m)).ToList();
-        var grids = models.ToDictionary(m => m, Grid);
-        double entropy = fixture.Context.Data.ValidationUnigramEntropy();
-        var samples = grids.ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CellSample>)g.Value.ToDictionary(kv => kv.Key,
-            kv => CellSample.FromCellResult(kv.Value, bestWeights: fixture.Settings.Weights == ScoredWeights.Best, problem: CellValidity.Reason(CellValidity.Problems(kv.Value, entropy, kv.Value.Record.Config.VocabSize)))));
-        var hypotheses = plan.Architectures.SelectMany(m => StudyHypotheses.ForArchitecture(m, samples[m], Alpha)).ToList();
-        if (plan.H3)
-        {
-            if (StudyHypotheses.H3(samples, Alpha) is { } h3) hypotheses.Add(h3);
-            if (StudyHypotheses.H3Contrast(samples, Alpha) is { } contrast) hypotheses.Add(contrast);
-        }
-        var verdicts = HypothesisFamily.Decide(hypotheses, Alpha);
-        var members = verdicts.Select(v => v.Hypothesis.Id).ToList();
-        foreach (var m in plan.Architectures)
-            Save(m, verdicts.Where(v => v.Hypothesis.Id.StartsWith(m + "/", StringComparison.Ordinal)).ToList(), grids[m].Values, members);
-        if (plan.H3)
-            Save(H3Group, verdicts.Where(v => !v.Hypothesis.Id.Contains('/')).ToList(), grids.Values.SelectMany(g => g.Values), members);
-        return verdicts;
-    }
-
-    /// <summary>Every study-grid cell of <paramref name="model"/>, trained if missing (shared with the cell specs through the store).</summary>
-    private Dictionary<string, CellResult> Grid(string model) =>
-        StudyDesign.Study.ActivationNames.ToDictionary(a => a, a => fixture.Cell(model, a));
-
-    private void Save(string group, IReadOnlyList<HypothesisVerdict> verdicts, IEnumerable<CellResult> cells, IReadOnlyList<string> members)
-    {
-        if (verdicts.Count == 0) return;
-        fixture.Store.SaveHypotheses(new HypothesisReport
-        {
-            Profile = fixture.Settings.Profile.Name,
-            Family = group,
-            Alpha = Alpha,
-            Weights = fixture.Settings.Weights,
-            Verdicts = verdicts,
-            FamilySize = members.Count,
-            FamilyMembers = members,
-            Cells = cells.ToDictionary(c => c.Record.Config.Label, c => c.Record.ConfigHash),
-            Provenance = RunProvenance.Capture(fixture.Context.Device.type.ToString().ToLowerInvariant(), fixture.Context.Corpus.Sha256),
-        });
+        var decider = new StudyDecider(fixture.CellAt, fixture.Context.Data.ValidationUnigramEntropy(), fixture.Settings.Weights,
+            line => fixture.Progress.Report(TrialProgress.RunNote("study", line)));
+        var decision = decider.Decide(plan.Architectures, plan.H3, models, fixture.Settings.TrialPlan, Alpha);
+        StudyDecisionFiles.Save(fixture.Store, decision, plan.Architectures, plan.H3, fixture.Settings.Profile.Name, Alpha, fixture.Settings.Weights,
+            RunProvenance.Capture(fixture.Context.Device.type.ToString().ToLowerInvariant(), fixture.Context.Corpus.Sha256));
+        return decision;
     }
 }

@@ -30,6 +30,20 @@ public class ReportFilesTests
         }
         File.ReadAllText(written.Markdown).ShouldBe(report.Markdown);
 
+        // Each figure also as SVG (text as text, for print) and PDF, same size and stem as its PNG.
+        written.VectorFigures.Count.ShouldBe(2 * report.Figures.Count);
+        foreach (var figure in report.Figures)
+        {
+            var svg = System.Xml.Linq.XDocument.Load(Path.Combine(ws.Output, figure.SvgPath)).Root!;
+            svg.Name.LocalName.ShouldBe("svg");
+            ((string?)svg.Attribute("width")).ShouldBe(figure.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ((string?)svg.Attribute("height")).ShouldBe(figure.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var pdf = File.ReadAllBytes(Path.Combine(ws.Output, figure.PdfPath));
+            System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+            pdf.Length.ShouldBeGreaterThan(5_000, $"{figure.PdfPath} is too small to hold a drawn chart");
+        }
+        File.ReadAllText(Path.Combine(ws.Output, "figures", "relative-pd-smoke-charlm.svg")).ShouldContain("swiglu", Case.Sensitive, "the SVG keeps its tick labels as text");
+
         string html = File.ReadAllText(written.Html);
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("<style>");
@@ -40,11 +54,16 @@ public class ReportFilesTests
         html.ShouldContain("id=\"spec-outcomes\"");
     }
 
-    [Fact]
-    public void Writing_again_removes_figures_of_an_earlier_report()
+    [Theory]
+    [InlineData("figures", "old-figure.png")]
+    [InlineData("figures", "old-figure.svg")]
+    [InlineData("figures", "old-figure.pdf")]
+    [InlineData("tables", "old-table.csv")]
+    [InlineData("tables", "old-table.tex")]
+    public void Writing_again_removes_figures_and_tables_of_an_earlier_report(string folder, string name)
     {
         using var ws = new ReportWorkspace();
-        string stale = Path.Combine(ws.Output, "figures", "old-figure.png");
+        string stale = Path.Combine(ws.Output, folder, name);
         Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
         File.WriteAllBytes(stale, PngSignature);
         ReportWriter.Write(ReportBuilder.Build(ws.Input()), ws.Output);

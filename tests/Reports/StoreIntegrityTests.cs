@@ -86,6 +86,23 @@ public sealed class StoreIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void A_trial_a_seed_arm_lists_is_verified_too_and_its_loss_is_flagged()
+    {
+        // The init arm's trial 1 (seeds i43-d42-o42) is a file of its own; the study's cell.json does not list it.
+        using (var context = ExperimentContext.Create(TinyCell.Profile, TinyCell.SyntheticCorpus()))
+            new CellRunner(context, _store).RunArm("charlm", "relu", SeedArm.InitOnly, 2);
+        Problems().ShouldBeEmpty();
+        var arm = SealedJson.Read<CellRecord>(Path.Combine(_store.CellDirectory(_relu.Config), StoreLayout.CellFileName(SeedArm.InitOnly)));
+        string own = Trial(arm, 1);
+        _relu.Trials.ShouldNotContain(t => t.Seeds == arm.Trials[1].Seeds);
+        File.Delete(own);
+        var problem = Problems().ShouldHaveSingleItem("before the fix, only cell.json's trials were checked: a trial an arm lists could go missing unnoticed");
+        problem.File.FullPath.ShouldBe(own);
+        problem.Problem.Kind.ShouldBe(FileProblemKind.Missing);
+        problem.Problem.Message.ShouldContain("cell-init.json lists its trial");
+    }
+
+    [Fact]
     public void An_altered_config_json_is_flagged_in_the_report()
     {
         string path = _store.ConfigPath(_relu.Config);

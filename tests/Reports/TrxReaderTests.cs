@@ -96,7 +96,7 @@ public class TrxReaderTests : IDisposable
     public void Missing_logs_and_empty_folders_are_clear_errors()
     {
         Should.Throw<ReproSpecsException>(() => LogSet.Read([Path.Combine(_dir, "nope.trx")], p => p)).Message.ShouldContain("does not exist");
-        Should.Throw<ReproSpecsException>(() => LogSet.Read([_dir], p => p)).Message.ShouldContain("holds no .trx test log");
+        Should.Throw<ReproSpecsException>(() => LogSet.Read([_dir], p => p)).Message.ShouldContain("holds no test log (.trx, or xunit .xml)");
     }
 
     [Fact]
