@@ -23,6 +23,13 @@ internal static class CommonOptions
                       $"{string.Join(", ", Profiles.All.Where(p => p.Threads is not null).Select(p => $"{p.Name} {p.Threads}"))}, others all processors).",
     };
 
+    /// <summary>The train-split estimate's batch count (reporting only; a set value changes the config hash).</summary>
+    public static Option<string?> TrainLossIters() => new("--train-loss-iters")
+    {
+        Description = $"Batches of the train-split loss estimate at each periodic evaluation, 1 to the profile's eval_iters (default: ${EnvironmentVariables.TrainLossIters}, else all: the study's). " +
+                      "Reporting only: changes no trained weight or probability, only the recorded train-loss curve (and so the config hash).",
+    };
+
     /// <summary>"1 thread", "4 threads".</summary>
     public static string ThreadCount(int n) => n == 1 ? "1 thread" : $"{n} threads";
 

@@ -40,15 +40,19 @@ internal static class RunCommand
         var corpus = new Option<string?>("--corpus") { Description = $"Corpus file: a copy of Tiny Shakespeare or a UTF-8 text of your own (default: ${EnvironmentVariables.Corpus}, else the Tiny Shakespeare shipped with ReproSpecs)." };
         var threads = CommonOptions.Threads();
         var maxIters = new Option<string?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
+        var trainLossIters = CommonOptions.TrainLossIters();
+        var workers = new Option<string?>("--workers", "-w") { Description = "Worker processes training the cells' trials (with --trials auto: the first look's) as a work queue over one results store, each with --threads libtorch threads (default: processors / threads per worker)." };
+        var worker = new Option<int?>(WorkerPool.WorkerOption) { Hidden = true };
 
         var command = new Command("run", "Train (model, activation) cells and write their results; finished trials are reused.")
         {
-            profile, arch, activation, trials, maxTrials, margin, metricMargin, corpus, threads, maxIters, results,
+            profile, arch, activation, trials, maxTrials, margin, metricMargin, corpus, threads, maxIters, trainLossIters, results, workers, worker,
         };
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
             var p = Profiles.Get(parse.GetValue(profile)!);
             if (WholeNumber.Parse(parse.GetValue(maxIters), "--max-iters", 1) is { } iters) p = p with { MaxIters = iters };
+            p = TrainLossItersSetting.Apply(p, parse.GetValue(trainLossIters));
             var plan = TrialPlan.Parse(
                 Pick(parse.GetValue(trials), EnvironmentVariables.Trials, out string trialsName),
                 Pick(parse.GetValue(maxTrials), EnvironmentVariables.MaxTrials, out string capName),
@@ -69,8 +73,15 @@ internal static class RunCommand
             var text = CorpusLoader.Load(CorpusOptions.FromEnvironment(parse.GetValue(corpus)));
             var store = ResultStore.For(parse.GetValue(results)!, text);
             using var context = ExperimentContext.Create(p, text);
+            if (parse.GetValue(worker) is { } slot) // a worker of a pool: train free trials, write no cell record
+                return RunWorker.Train(context, store, models, activations, k, slot, cancel.Token);
+            int pool = WholeNumber.Parse(parse.GetValue(workers), "--workers", 1, WholeNumber.MaxThreads) ?? WorkerPool.DefaultCount(TorchRuntime.Threads, models.Count * activations.Count * k);
             var runner = new CellRunner(context, store, new LineProgress(Console.Error.WriteLine, TimeSpan.FromSeconds(2)));
-            Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s), {plan}, {CommonOptions.ThreadCount(TorchRuntime.Threads)}, results in {store.Root}");
+            Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s), {plan}, " +
+                                    $"{CommonOptions.ThreadCount(TorchRuntime.Threads)}{(pool > 1 ? $", {pool} worker processes" : "")}, results in {store.Root}");
+            // The pool trains the k trials every cell gets; the cells (and a sequential design's later looks) then run here.
+            if (pool > 1 && WorkerPool.Run(Environment.GetCommandLineArgs().Skip(1).ToList(), pool, TorchRuntime.Threads, cancel.Token) is var failed and not 0)
+                return failed;
 
             // Progress goes to stderr while cells train; the table is printed whole at the end (also after Ctrl+C, with the cells done).
             var rows = new List<string>();

@@ -50,6 +50,12 @@ public static class EnvironmentVariables
     /// <summary>Which weights the hypotheses are decided on: <c>last</c> (default) or <c>best</c>.</summary>
     public const string Weights = "REPROSPECS_WEIGHTS";
 
+    /// <summary>
+    /// Batches of the train-split loss estimate at each periodic evaluation (1 to the profile's eval_iters): reporting
+    /// only, changes no trained weight; a set value enters the cell's identity. Default: all of them (the study's).
+    /// </summary>
+    public const string TrainLossIters = "REPROSPECS_TRAIN_LOSS_ITERS";
+
     /// <summary>Fault seam for reliability tests: milliseconds every results-file write waits before its rename (so a kill lands mid-write).</summary>
     public const string FaultWriteDelayMs = "REPROSPECS_FAULT_WRITE_DELAY_MS";
 
@@ -69,7 +75,7 @@ public static class EnvironmentVariables
     public static IReadOnlyList<string> Known { get; } =
     [
         Corpus, Profile, Results, Trials, MaxTrials, EquivalenceMargin, MetricMargin, Threads, Contradiction, Ablation, AblationActivations, Weights, FaultDiverge, FaultWriteDelayMs,
-        SoakRounds, SoakSeed, "REPROSPECS_UPDATE_GOLDEN", "REPROSPECS_CACHE", "REPROSPECS_CORPUS_URL",
+        SoakRounds, SoakSeed, TrainLossIters, "REPROSPECS_UPDATE_GOLDEN", "REPROSPECS_CACHE", "REPROSPECS_CORPUS_URL",
     ];
 
     private const string Prefix = "REPROSPECS_";

@@ -41,6 +41,19 @@ public sealed record Profile
     public required int EvalIters { get; init; }
     /// <summary>Training device.</summary>
     public required DeviceKind Device { get; init; }
+    /// <summary>
+    /// Batches of the train-split loss estimate at each periodic evaluation: the first this many of the
+    /// <see cref="EvalIters"/> fixed training batches; null (the study's protocol) estimates on all of them. The
+    /// train-split estimate is reporting only (the best step is chosen on the validation loss and nothing trains on
+    /// either), so a smaller count changes no trained weight and no probability, only the recorded train-loss curve;
+    /// that curve is a recorded number, so a set value enters the cell's identity (unset, it is left out of the JSON
+    /// and the study's cells keep their hashes). Env: <c>REPROSPECS_TRAIN_LOSS_ITERS</c>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TrainLossIters { get; init; }
+
+    /// <summary>The train-split batches each periodic evaluation averages over (<see cref="TrainLossIters"/>, else all <see cref="EvalIters"/>).</summary>
+    public int TrainLossBatches() => TrainLossIters ?? EvalIters;
 
     /// <summary>AdamW learning rate.</summary>
     public double LearningRate { get; init; } = 3e-4;
@@ -129,6 +142,8 @@ public sealed record Profile
         Require(MaxIters > 0, $"max_iters must be positive, got {MaxIters}.");
         Require(EvalInterval > 0, $"eval_interval must be positive, got {EvalInterval}.");
         Require(EvalIters > 0, $"eval_iters must be positive, got {EvalIters}.");
+        Require(TrainLossIters is null || (TrainLossIters >= 1 && TrainLossIters <= EvalIters),
+            $"train_loss_iters must be between 1 and eval_iters ({EvalIters}), got {TrainLossIters}. Fix: set REPROSPECS_TRAIN_LOSS_ITERS (or --train-loss-iters) in that range, or unset it for the study's {EvalIters}.");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), $"learning_rate must be a positive number, got {LearningRate}.");
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"weight_decay must be >= 0, got {WeightDecay}.");
         Require(Beta1 is >= 0 and < 1, $"beta1 must be in [0, 1), got {Beta1}.");

@@ -8,8 +8,10 @@ using ReproSpecs.Harness.Records;
 namespace ReproSpecs.Harness.Training;
 
 /// <summary>
-/// Evaluation without gradients, in batches of many windows per forward pass (the study scored one
-/// context at a time). Evaluation never draws random numbers, so it cannot perturb training.
+/// Evaluation in inference mode (no autograd graph, no version counters: cheaper than no_grad), in batches of many
+/// windows per forward pass (the study scored one context at a time), with the model in eval mode, so attention takes
+/// libtorch's fused kernel (no dropout). Evaluation never draws random numbers and writes no parameter, so it cannot
+/// perturb training: how and how often it runs changes no trained bit (tests/Training/EvaluationIndependenceTests.cs).
 /// </summary>
 public static class Evaluation
 {
@@ -24,7 +26,7 @@ public static class Evaluation
     public static double EstimateLoss(LanguageModel model, Tensor split, Tensor starts, int blockSize)
     {
         using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
+        using var inference = torch.inference_mode();
         model.eval();
         var flat = starts.reshape(-1);
         var total = torch.zeros(1, ScalarType.Float64, device: split.device);
@@ -41,7 +43,7 @@ public static class Evaluation
     public static Scored Score(LanguageModel model, EvalSet evalSet)
     {
         using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
+        using var inference = torch.inference_mode();
         model.eval();
         int n = evalSet.Count, t = evalSet.BlockSize;
         // Sums and last-position rows stay on the device; the host reads them once at the end.

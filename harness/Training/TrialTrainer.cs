@@ -41,12 +41,14 @@ public static class TrialTrainer
         using var bestWeights = new BestWeights(parameters);
         var history = new List<EvalPoint>();
         var clock = new TrainingClock(maxIters, settings.EvalInterval, b * t);
+        using var trainStarts = ctx.LossBatches.TrainStarts.narrow(0, 0, Math.Min(settings.TrainLossBatches(), ctx.LossBatches.TrainStarts.shape[0]));
 
         // The periodic evaluation: train/val loss on the fixed batches; false when either is not finite.
         bool Evaluate(int step)
         {
             clock.Eval.Start();
-            double train = Evaluation.EstimateLoss(model, ctx.Data.Train, ctx.LossBatches.TrainStarts, t);
+            // The train-split estimate is reporting only; a profile may average it over fewer of the fixed batches.
+            double train = Evaluation.EstimateLoss(model, ctx.Data.Train, trainStarts, t);
             double val = Evaluation.EstimateLoss(model, ctx.Data.Val, ctx.LossBatches.ValStarts, t);
             clock.Eval.Stop();
             history.Add(new EvalPoint(step, train, val));

@@ -83,7 +83,7 @@ public static class MethodsSection
         Row("learning-rate schedule", c => c.Settings.Schedule.ToString().ToLowerInvariant());
         Row("dropout", c => Fmt.Num(c.Settings.Dropout));
         Row("gated feed-forward width", c => c.Settings.GatedWidth == GatedWidthRule.Parity ? "parity: H = ⅔·4C" : "same: H = 4C");
-        Row("periodic evaluation", c => $"every {c.Settings.EvalInterval} steps, {c.Settings.EvalIters} batches per split");
+        Row("periodic evaluation", c => $"every {c.Settings.EvalInterval} steps, {c.Settings.EvalIters} batches per split{(c.Settings.TrainLossIters is { } n ? $" (train-split estimate: the first {n})" : "")}");
         Row("evaluation contexts N", c => Fmt.Int(c.Settings.EvalContexts));
         Row("evaluation seed", c => c.Settings.EvalSeed.ToString(Inv));
         Row("device", c => c.Settings.Device.ToString().ToLowerInvariant());

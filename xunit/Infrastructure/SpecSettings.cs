@@ -29,7 +29,7 @@ public sealed record SpecSettings(Profile Profile, int Trials, string ResultsDir
     public static SpecSettings FromEnvironment()
     {
         EnvironmentVariables.CheckNames();
-        var profile = Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName);
+        var profile = TrainLossItersSetting.Apply(Profiles.Get(EnvironmentVariables.Get(EnvironmentVariables.Profile) ?? Profiles.DefaultName));
         var plan = TrialPlan.FromEnvironment(profile.Trials, HypothesisBook.Alpha);
         int trials = plan.Fixed;
         int threads = profile.ResolveThreads();
