@@ -41,7 +41,7 @@ internal static class RunCommand
         var threads = CommonOptions.Threads();
         var maxIters = new Option<string?>("--max-iters") { Description = "Override the profile's training steps (changes the config hash)." };
         var trainLossIters = CommonOptions.TrainLossIters();
-        var workers = new Option<string?>("--workers", "-w") { Description = "Worker processes training the cells' trials (with --trials auto: the first look's) as a work queue over one results store, each with --threads libtorch threads (default: processors / threads per worker)." };
+        var workers = new Option<string?>("--workers", "-w") { Description = "Worker processes training the cells' trials (with --trials auto: the first look's) as a work queue over one results store, each with --threads libtorch threads (default: 1; processors / threads per worker keeps every core busy)." };
         var worker = new Option<int?>(WorkerPool.WorkerOption) { Hidden = true };
 
         var command = new Command("run", "Train (model, activation) cells and write their results; finished trials are reused.")
@@ -75,7 +75,7 @@ internal static class RunCommand
             using var context = ExperimentContext.Create(p, text);
             if (parse.GetValue(worker) is { } slot) // a worker of a pool: train free trials, write no cell record
                 return RunWorker.Train(context, store, models, activations, k, slot, cancel.Token);
-            int pool = WholeNumber.Parse(parse.GetValue(workers), "--workers", 1, WholeNumber.MaxThreads) ?? WorkerPool.DefaultCount(TorchRuntime.Threads, models.Count * activations.Count * k);
+            int pool = WholeNumber.Parse(parse.GetValue(workers), "--workers", 1, WholeNumber.MaxThreads) ?? 1; // opt-in: with several workers a store error (disk full) is not yet reported as one line
             var runner = new CellRunner(context, store, new LineProgress(Console.Error.WriteLine, TimeSpan.FromSeconds(2)));
             Console.Error.WriteLine($"profile {p.Name}: {models.Count} architecture(s) × {activations.Count} activation(s), {plan}, " +
                                     $"{CommonOptions.ThreadCount(TorchRuntime.Threads)}{(pool > 1 ? $", {pool} worker processes" : "")}, results in {store.Root}");
