@@ -29,12 +29,7 @@ public static class VerdictMapping
             ? string.Create(inv, $"80 % power for this effect needs {n} {c.UnitName}")
             : h.Direction == ClaimDirection.Differs ? "power is not estimated for this test"
             : TTest.IsUsable(c.StandardError, c.DegreesOfFreedom) ? "80 % power for this effect is out of reach (effect ≈ 0)" : "power cannot be estimated";
-        string claim = h.Direction switch
-        {
-            ClaimDirection.Lower => $"Claim: A lower than B ({h.Claim}).",
-            ClaimDirection.Higher => $"Claim: A higher than B ({h.Claim}).",
-            _ => $"Claim (two-sided): {h.Claim}.",
-        };
+        string claim = Claim(h);
         string line = string.Create(inv,
             $"{h.Id} {verdict.ToString().ToLowerInvariant()}: {c.Label}: {Pct(c.EffectPercent)} ({Interval(c)}), " +
             $"p = {P(c.PValue)}, Holm p = {P(adjustedP)} (m = {familySize}), {c.Units} {c.UnitName}; {needed}. {claim}");
@@ -44,9 +39,19 @@ public static class VerdictMapping
     private static string Interval(ComparisonResult c) => double.IsNaN(c.CiLowPercent) && double.IsNaN(c.CiHighPercent) ? "no interval for this test"
         : string.Create(CultureInfo.InvariantCulture, $"{c.ConfidenceLevel * 100:0.#} % CI {Pct(c.CiLowPercent)} to {Pct(c.CiHighPercent)}");
 
-    private static string Pct(double x) => double.IsNaN(x) ? "n/a" : double.IsPositiveInfinity(x) ? "+∞ %" : double.IsNegativeInfinity(x) ? "−∞ %"
+    /// <summary>The claim sentence that ends every verdict message.</summary>
+    internal static string Claim(Hypothesis h) => h.Direction switch
+    {
+        ClaimDirection.Lower => $"Claim: A lower than B ({h.Claim}).",
+        ClaimDirection.Higher => $"Claim: A higher than B ({h.Claim}).",
+        _ => $"Claim (two-sided): {h.Claim}.",
+    };
+
+    /// <summary>An effect in % as verdict messages write it.</summary>
+    internal static string Pct(double x) => double.IsNaN(x) ? "n/a" : double.IsPositiveInfinity(x) ? "+∞ %" : double.IsNegativeInfinity(x) ? "−∞ %"
         : (Math.Abs(x) >= 10 ? x.ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) : x.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture)) + " %";
 
-    private static string P(double p) => p < 0.001 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>A p-value as verdict messages write it.</summary>
+    internal static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.###", CultureInfo.InvariantCulture);
 }
 

@@ -57,7 +57,7 @@ public sealed class StudyDecider(Func<string, string, int, bool, CellResult> cel
             return new StudyDecision(HypothesisFamily.Decide(Form(samples), alpha), cells, null);
         }
         var outcome = SequentialStudy.Run(options with { Alpha = alpha }, grid, (m, a, k) => SampleAt(m, a, k, false), Form, (look, k, family) =>
-            log?.Invoke($"sequential design, look {look + 1} of {options.Schedule.Count} (K = {k}): {family.Open.Count} of {family.Verdicts().Count} hypotheses still open" +
+            log?.Invoke($"sequential design, look {look + 1} of {options.Schedule.Count} (K = {k}): {family.Open.Count} of {family.Count} hypotheses still open" +
                         (family.Open.Count > 0 && family.Open.Count <= 6 ? $" ({string.Join(", ", family.Open)})" : "")));
         // Each cell once more at the trials it ended with: all reused, its cell.json written once.
         foreach (var (label, k) in outcome.TrialsPerCell)

@@ -79,7 +79,7 @@ public static class HypothesesSection
     }
 
     /// <summary>The file group of a hypothesis id: its architecture, or H3 for the cross-architecture ones.</summary>
-    private static string Group(string id) => id.Contains('/') ? id[..id.IndexOf('/')] : "H3";
+    internal static string Group(string id) => id.Contains('/') ? id[..id.IndexOf('/')] : "H3";
 
     /// <summary>Which verdicts the report-wide family changed from what their run recorded.</summary>
     private static string Changed(IReadOnlyList<HypothesisVerdict> recorded, IReadOnlyList<HypothesisVerdict> shown)

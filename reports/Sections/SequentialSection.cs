@@ -81,5 +81,5 @@ public static class SequentialSection
 
     private static string Level(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Group(string id) => id.Contains('/') ? id[..id.IndexOf('/')] : "H3";
+    private static string Group(string id) => HypothesesSection.Group(id);
 }

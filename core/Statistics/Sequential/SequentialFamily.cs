@@ -79,6 +79,9 @@ public sealed class SequentialFamily
                 track.Stop(State.Capped, look, null);
     }
 
+    /// <summary>Number of hypotheses in the family.</summary>
+    public int Count => _tracks.Count;
+
     /// <summary>Whether every hypothesis is decided (or stopped).</summary>
     public bool Done => _tracks.All(t => t.State != State.Open);
 
@@ -171,21 +174,15 @@ public sealed class SequentialFamily
                 ? string.Create(inv, $"cap reached undecided; 80 % power for the observed effect needs {n} {c.UnitName}")
                 : "cap reached undecided; 80 % power for the observed effect is out of reach (effect ≈ 0)",
         };
-        string claim = h.Direction switch
-        {
-            ClaimDirection.Lower => $"Claim: A lower than B ({h.Claim}).",
-            ClaimDirection.Higher => $"Claim: A higher than B ({h.Claim}).",
-            _ => $"Claim (two-sided): {h.Claim}.",
-        };
+        string claim = VerdictMapping.Claim(h);
         string line = string.Create(inv,
             $"{h.Id} {word}: {c.Label}: {Pct(c.EffectPercent)} (95 % CI {Pct(c.CiLowPercent)} to {Pct(c.CiHighPercent)}), p = {P(c.PValue)}; sequential, {where}: {why}. {claim}");
         return c.Note is null ? line : $"{line} Note: {c.Note}";
     }
 
-    private static string Pct(double x) => double.IsNaN(x) ? "n/a" : double.IsPositiveInfinity(x) ? "+∞ %" : double.IsNegativeInfinity(x) ? "−∞ %"
-        : (Math.Abs(x) >= 10 ? x.ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) : x.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture)) + " %";
+    private static string Pct(double x) => VerdictMapping.Pct(x);
 
-    private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string P(double p) => VerdictMapping.P(p);
 
     private enum State { Open, Rejected, Equivalent, Capped, Blocked }
 
