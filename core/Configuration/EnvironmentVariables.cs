@@ -56,6 +56,15 @@ public static class EnvironmentVariables
     /// </summary>
     public const string TrainLossIters = "REPROSPECS_TRAIN_LOSS_ITERS";
 
+    /// <summary>
+    /// This process's shard of a sharded <c>reprospecs run</c>: <c>INDEX/COUNT</c>, 0-based (e.g. <c>2/7</c>); set by a
+    /// GitHub Actions matrix as <c>${{ matrix.shard }}/${{ strategy.job-total }}</c>. <c>--shard</c> overrides it (docs/scaling-contract.md).
+    /// </summary>
+    public const string Shard = "REPROSPECS_SHARD";
+
+    /// <summary>The number of shards of a Kubernetes Indexed Job (its <c>completions</c>, which a pod cannot read); the index is <c>JOB_COMPLETION_INDEX</c>.</summary>
+    public const string ShardCount = "REPROSPECS_SHARD_COUNT";
+
     /// <summary>Fault seam for reliability tests: milliseconds every results-file write waits before its rename (so a kill lands mid-write).</summary>
     public const string FaultWriteDelayMs = "REPROSPECS_FAULT_WRITE_DELAY_MS";
 
@@ -75,7 +84,7 @@ public static class EnvironmentVariables
     public static IReadOnlyList<string> Known { get; } =
     [
         Corpus, Profile, Results, Trials, MaxTrials, EquivalenceMargin, MetricMargin, Threads, Contradiction, Ablation, AblationActivations, Weights, FaultDiverge, FaultWriteDelayMs,
-        SoakRounds, SoakSeed, TrainLossIters, "REPROSPECS_UPDATE_GOLDEN", "REPROSPECS_CACHE", "REPROSPECS_CORPUS_URL",
+        SoakRounds, SoakSeed, TrainLossIters, Shard, ShardCount, "REPROSPECS_UPDATE_GOLDEN", "REPROSPECS_CACHE", "REPROSPECS_CORPUS_URL",
     ];
 
     private const string Prefix = "REPROSPECS_";
