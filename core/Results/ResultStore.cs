@@ -166,13 +166,13 @@ public sealed class ResultStore
             .SelectMany(dir => Directory.EnumerateFiles(dir, "*.json", SearchOption.AllDirectories))
             .Where(p => Path.GetFileName(Path.GetDirectoryName(p)) == "hypotheses").Order(StringComparer.Ordinal);
 
-    /// <summary>The profile folders of this store (not the stores of other corpora nested under <see cref="CorporaFolder"/>).</summary>
+    /// <summary>The profile folders of this store (not the stores of other corpora nested under <see cref="CorporaFolder"/>, nor shard manifests).</summary>
     private IEnumerable<string> ProfileFolders(string? profile)
     {
         if (profile is not null)
             return Directory.Exists(Path.Combine(Root, profile)) ? [Path.Combine(Root, profile)] : [];
         return Directory.Exists(Root)
-            ? Directory.EnumerateDirectories(Root).Where(d => Path.GetFileName(d) != CorporaFolder)
+            ? Directory.EnumerateDirectories(Root).Where(d => Path.GetFileName(d) is not (CorporaFolder or StoreLayout.ShardsFolder))
             : [];
     }
 

@@ -9,6 +9,9 @@ namespace ReproSpecs.Harness.Results;
 /// </summary>
 public static class StoreLayout
 {
+    /// <summary>Folder under a store's root holding the manifests of sharded runs (<c>shards/&lt;plan&gt;/shard-i-of-n.json</c>); never a profile.</summary>
+    public const string ShardsFolder = "shards";
+
     /// <summary>Folder of a profile's hypothesis verdict files.</summary>
     public const string HypothesesFolder = "hypotheses";
 
