@@ -15,6 +15,12 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
 {
     private readonly IProgressSink _progress = progress ?? NullProgress.Instance;
 
+    /// <summary>
+    /// Only reuse, never train: a trial that is not stored (or not usable) is an error naming it, not a training run.
+    /// A merge of shards sets it, so computing its cells can never quietly train what a shard failed to deliver.
+    /// </summary>
+    public bool NeverTrain { get; init; }
+
     /// <summary>The study's seeds for <paramref name="trials"/> trials: trial k uses <c>base + k</c> for every source.</summary>
     public static IReadOnlyList<TrialSeeds> DefaultSeeds(Profile profile, int trials) =>
         Enumerable.Range(0, trials).Select(k => TrialSeeds.All(profile.BaseSeed + k)).ToList();
@@ -124,7 +130,11 @@ public sealed class CellRunner(ExperimentContext context, ResultStore store, IPr
             foreach (int k in pending.ToList())
             {
                 cancel.ThrowIfCancellationRequested();
-                var loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, code, rows, vocab, out _);
+                var loaded = store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, code, rows, vocab, out var unusable);
+                if (loaded is null && NeverTrain)
+                    throw new ResultFileException(ResultFileError.Missing,
+                        $"Trial {k} of {cell.Label} is {(unusable is null ? "not in the results store" : $"not usable ({unusable})")} and this run never trains (a merge). " +
+                        "Fix: rerun the shard that trains it, then merge again.");
                 if (loaded is null)
                 {
                     string lockPath = store.TrialLockPath(cell, k, seeds[k]);

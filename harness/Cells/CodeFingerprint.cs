@@ -36,6 +36,13 @@ public static class CodeFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts.ToString())))[..16];
     }
 
+    /// <summary>
+    /// One fingerprint for the code of several cells (a sharded plan's): the SHA-256 of their distinct fingerprints in
+    /// ordinal order, first 16 digits. Two shards agree on it exactly when they would compute every cell alike.
+    /// </summary>
+    public static string OfAll(IEnumerable<CellConfig> cells) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", cells.Select(Of).Distinct().Order(StringComparer.Ordinal)))))[..16];
+
     /// <summary>A method as compiled: its module's version id and its metadata token.</summary>
     private static string Identity(MethodInfo method) => $"{method.Module.ModuleVersionId}:{method.MetadataToken:x8}";
 }

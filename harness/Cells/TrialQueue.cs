@@ -25,16 +25,25 @@ public sealed class TrialQueue(ExperimentContext context, ResultStore store, IPr
 
     /// <summary>Trains every free trial of <paramref name="cells"/> (each with its seeds), in order.</summary>
     /// <exception cref="ResultFileException">A trial's lock cannot be taken for a reason other than contention, or a file cannot be written.</exception>
-    public Pass TrainFree(IReadOnlyList<(CellConfig Cell, IReadOnlyList<TrialSeeds> Seeds)> cells, CancellationToken cancel = default)
+    public Pass TrainFree(IReadOnlyList<(CellConfig Cell, IReadOnlyList<TrialSeeds> Seeds)> cells, CancellationToken cancel = default) =>
+        TrainFree(cells.Select(c => (c.Cell, c.Seeds, (IReadOnlyList<int>)Enumerable.Range(0, c.Seeds.Count).ToList())).ToList(), cancel);
+
+    /// <summary>
+    /// Trains the free trials among <c>Indices</c> of each cell (a shard's share of a plan: <see cref="ShardRunner"/>),
+    /// in order; <c>Seeds</c> holds every trial's seeds of the cell, so trial k keeps its seeds whichever shard trains it.
+    /// </summary>
+    /// <exception cref="ResultFileException">A trial's lock cannot be taken for a reason other than contention, or a file cannot be written.</exception>
+    public Pass TrainFree(IReadOnlyList<(CellConfig Cell, IReadOnlyList<TrialSeeds> Seeds, IReadOnlyList<int> Indices)> cells, CancellationToken cancel = default)
     {
         int trained = 0, stored = 0, busy = 0;
         int rows = context.EvalSet.Count;
-        foreach (var (cell, seeds) in cells)
+        foreach (var (cell, seeds, indices) in cells)
         {
+            if (indices.Count == 0) continue;
             int vocab = cell.ModelConfig().VocabSize;
             string code = CodeFingerprint.Of(cell);
             store.EnsureConfig(cell); // every worker may be first: the write is atomic and its content the same
-            for (int k = 0; k < seeds.Count; k++)
+            foreach (int k in indices)
             {
                 cancel.ThrowIfCancellationRequested();
                 if (store.TryLoadTrial(cell, k, seeds[k], context.EvalSet.Fingerprint, code, rows, vocab, out _) is not null) { stored++; continue; }
