@@ -5,6 +5,7 @@ var plugin = PluginOption.Create();
 var root = new RootCommand("ReproSpecs: reproducibility of language models, as tests.")
 {
     RunCommand.Create(),
+    MergeCommand.Create(),
     BaselinesCommand.Create(),
     BenchCommand.Create(),
     ReproSpecs.Reports.Cli.ReportCommand.CreateVerb(Console.Out, Console.Error),

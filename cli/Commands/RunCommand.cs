@@ -9,6 +9,7 @@ using ReproSpecs.Harness.Models;
 using ReproSpecs.Harness.Records;
 using ReproSpecs.Harness.Results;
 using ReproSpecs.Harness.Runtime;
+using ReproSpecs.Harness.Sharding;
 using ReproSpecs.Harness.Statistics;
 using ReproSpecs.Harness.Training;
 
@@ -43,10 +44,15 @@ internal static class RunCommand
         var trainLossIters = CommonOptions.TrainLossIters();
         var workers = new Option<string?>("--workers", "-w") { Description = "Worker processes training the cells' trials (with --trials auto: the first look's) as a work queue over one results store, each with --threads libtorch threads (default: 1; processors / threads per worker keeps every core busy)." };
         var worker = new Option<int?>(WorkerPool.WorkerOption) { Hidden = true };
+        var shard = new Option<string?>(OptionShardSource.Option)
+        {
+            Description = $"Train only shard INDEX/COUNT (0-based, e.g. 2/7) of the run's trials and write no cell record; join the shards with `reprospecs merge`. " +
+                          $"Default: ${EnvironmentVariables.Shard}, else a Slurm array, Kubernetes Indexed Job or GitLab parallel job's variables (docs/scaling-contract.md).",
+        };
 
         var command = new Command("run", "Train (model, activation) cells and write their results; finished trials are reused.")
         {
-            profile, arch, activation, trials, maxTrials, margin, metricMargin, corpus, threads, maxIters, trainLossIters, results, workers, worker,
+            profile, arch, activation, trials, maxTrials, margin, metricMargin, corpus, threads, maxIters, trainLossIters, results, workers, worker, shard,
         };
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
@@ -59,6 +65,8 @@ internal static class RunCommand
                 Pick(parse.GetValue(margin), EnvironmentVariables.EquivalenceMargin, out string marginName), p.Trials, Alpha, trialsName, capName, marginName,
                 Pick(parse.GetValue(metricMargin), EnvironmentVariables.MetricMargin, out string metricName), metricName);
             int k = plan.Fixed;
+            var shardSpec = ShardSources.Resolve(parse.GetValue(shard));
+            if (shardSpec is not null && plan.Sequential is not null) throw new Harness.ConfigurationException(RunShard.SequentialRefusal(shardSpec));
             int? threadCount = WholeNumber.Parse(parse.GetValue(threads), "--threads", 1, WholeNumber.MaxThreads);
             p = p with { Trials = k };
             var models = CommonOptions.Expand(parse.GetValue(arch)!, ModelRegistry.Names, n => ModelRegistry.Get(n).Name);
@@ -73,6 +81,8 @@ internal static class RunCommand
             var text = CorpusLoader.Load(CorpusOptions.FromEnvironment(parse.GetValue(corpus)));
             var store = ResultStore.For(parse.GetValue(results)!, text);
             using var context = ExperimentContext.Create(p, text);
+            if (shardSpec is not null) // a shard: its trials only, no cell record (the merge computes the cells)
+                return RunShard.Run(context, store, models, activations, k, shardSpec, parse.GetValue(worker), parse.GetValue(workers), cancel.Token);
             if (parse.GetValue(worker) is { } slot) // a worker of a pool: train free trials, write no cell record
                 return RunWorker.Train(context, store, models, activations, k, slot, cancel.Token);
             int pool = WholeNumber.Parse(parse.GetValue(workers), "--workers", 1, WholeNumber.MaxThreads) ?? 1; // opt-in: with several workers a store error (disk full) is not yet reported as one line
