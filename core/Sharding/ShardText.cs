@@ -13,7 +13,7 @@ internal static class ShardText
     {
         var parts = text.Split('/');
         if (parts.Length != 2)
-            throw new ConfigurationException($"{name}='{text}' is not a shard: write INDEX/COUNT with a 0-based index, e.g. {name}=0/4 for the first of four shards.");
+            throw new ConfigurationException($"{name}='{text}' is not a shard: it must be INDEX/COUNT. Fix: write a 0-based index and the count, e.g. {name}=0/4 for the first of four shards.");
         int count = Number(parts[1], $"{name} (the count after '/')", 1);
         int index = Number(parts[0], $"{name} (the index before '/')", 0);
         return (Index(index, count, name, text), count);

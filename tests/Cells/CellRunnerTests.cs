@@ -224,4 +224,18 @@ public sealed class CellRunnerTests : IDisposable
         finally { Environment.SetEnvironmentVariable(Harness.Configuration.EnvironmentVariables.FaultDiverge, null); }
         CodeFingerprint.Of(Cell).ShouldBe(clean);
     }
+
+    [Fact]
+    public void A_runner_that_never_trains_refuses_a_missing_trial_and_trains_nothing()
+    {
+        new CellRunner(_experiment.Context, Store) { NeverTrain = true }.Run(Cell, Seeds)
+            .ReusedTrials.ShouldBe(2, "a complete store is computed from its trials alone");
+        string trial = Store.TrialPath(Cell, 1, Seeds[1]);
+        File.Delete(trial);
+        var before = Directory.EnumerateFiles(Store.CellDirectory(Cell)).Order(StringComparer.Ordinal).ToList();
+        var e = Should.Throw<ResultFileException>(() => new CellRunner(_experiment.Context, Store) { NeverTrain = true }.Run(Cell, Seeds));
+        e.Message.ShouldStartWith($"Trial 1 of {Cell.Label} is not in the results store and this run never trains");
+        File.Exists(trial).ShouldBeFalse("nothing was trained");
+        Directory.EnumerateFiles(Store.CellDirectory(Cell)).Order(StringComparer.Ordinal).ToList().ShouldBe(before);
+    }
 }
