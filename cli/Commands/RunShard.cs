@@ -60,5 +60,5 @@ internal static class RunShard
     public static string SequentialRefusal(ShardSpec shard) =>
         $"--trials auto (a sequential design) cannot be sharded ({shard.Describe()}): each look's trials depend on the verdicts of the look before, which need every shard's trials. " +
         "Fix: shard a fixed trial count (--trials N), join the shards with `reprospecs merge --results … --out MERGED`, then run `reprospecs run --trials auto --results MERGED` " +
-        "(without a shard): the merged store is a normal store, so the sequential design reuses the N stored trials of each cell and trains only its later looks' trials.";
+        "(without a shard): the merged store is a normal store, so the sequential design reuses the stored trials of each cell (trial k has the same seeds in both designs) and trains only the trials its later looks add.";
 }

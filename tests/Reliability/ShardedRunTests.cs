@@ -136,7 +136,7 @@ public sealed class ShardedRunTests : IDisposable
         var (autoCode, autoLog) = CliProcess.Run(["run", .. Grid.Select(a => a == "3" ? "auto" : a), "--results", Folder("auto"), "--shard", "0/2"]);
         autoCode.ShouldBe(2, autoLog);
         autoLog.ShouldContain("error: --trials auto (a sequential design) cannot be sharded");
-        autoLog.ShouldContain("reuses the N stored trials");
+        autoLog.ShouldContain("the sequential design reuses the stored trials of each cell");
     }
 
     private static string FirstLine(string output) => output.Split('\n').Select(l => l.TrimEnd('\r')).First(l => l.Length > 0);
