@@ -47,6 +47,7 @@ internal static class MergeCommand
             var text = CorpusLoader.Load(CorpusOptions.FromEnvironment(parse.GetValue(corpus)));
             // The stores as `run` placed them: a user's own corpus lives under corpora/<name>-<sha>/ of each results folder.
             var set = ShardStoreSet.Load(parse.GetValue(results)!.Select(r => ResultStore.For(r, text).Root).ToList());
+            ShardMerge.CheckBuild(set);
             var merged = ResultStore.For(parse.GetValue(output)!, text);
             var trials = TrialCopier.Copy(set, merged.Root);
             int total = set.Plan.Trials.Count;

@@ -20,6 +20,19 @@ public static class ShardMerge
     /// <summary>The family-wise level (the run's and the specs').</summary>
     public const double Alpha = 0.05;
 
+    /// <summary>
+    /// Refuses shards computed by other code than this build, before anything is copied: a merge recomputes no trial,
+    /// and the cells it computes must be this build's computation of these very trials.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The shards' code fingerprint is not this build's.</exception>
+    public static void CheckBuild(ShardStoreSet set)
+    {
+        string shards = set.First.Provenance.CodeFingerprint, here = CodeFingerprint.OfAll(set.Plan.Cells.Select(c => c.Config));
+        if (shards != here)
+            throw new ConfigurationException($"The shards' trials were computed by other code (fingerprint {shards}) than this build ({here}); a merge recomputes nothing, so it runs the shards' build. " +
+                                             "Fix: merge with the build the shards ran (same commit, TorchSharp, libtorch, thread count), or rerun every shard with this one.");
+    }
+
     /// <summary>Computes the merged store's cells and verdicts.</summary>
     /// <param name="set">The checked shard stores.</param>
     /// <param name="trials">What <see cref="TrialCopier.Copy"/> found.</param>

@@ -91,4 +91,13 @@ public sealed class ShardStoreSetTests : IDisposable
         var plan = ShardPlanTests.Plan();
         ShardStoreSet.Load([Store("a", plan, 0), Store("b", plan, 1, Same with { Machine = "other", GitCommit = "def" })]).Manifests.Count.ShouldBe(2);
     }
+
+    [Fact]
+    public void Shards_of_another_build_are_refused_before_anything_is_copied()
+    {
+        var plan = ShardPlanTests.Plan();
+        var set = ShardStoreSet.Load([Store("a", plan, 0)]);
+        Should.Throw<ConfigurationException>(() => Harness.Cells.ShardMerge.CheckBuild(set)).Message
+            .ShouldStartWith("The shards' trials were computed by other code (fingerprint code-1) than this build (");
+    }
 }
