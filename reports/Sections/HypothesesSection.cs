@@ -85,7 +85,8 @@ public static class HypothesesSection
     private static string Changed(IReadOnlyList<HypothesisVerdict> recorded, IReadOnlyList<HypothesisVerdict> shown)
     {
         var before = recorded.GroupBy(v => v.Hypothesis.Id).ToDictionary(g => g.Key, g => g.First());
-        var changed = shown.Where(v => before[v.Hypothesis.Id].Verdict != v.Verdict)
+        // A verdict no file recorded (H3 decided here from the merged cells) has no run's verdict to differ from.
+        var changed = shown.Where(v => before.TryGetValue(v.Hypothesis.Id, out var run) && run.Verdict != v.Verdict)
             .Select(v => $"{Md.Code(v.Hypothesis.Id)} ({before[v.Hypothesis.Id].Verdict.ToString().ToLowerInvariant()} in its run's family of m = {before[v.Hypothesis.Id].FamilySize.ToString(CultureInfo.InvariantCulture)})").ToList();
         return changed.Count == 0 ? "" : $" In this larger family these verdicts differ from their run's: {string.Join(", ", changed)}.";
     }

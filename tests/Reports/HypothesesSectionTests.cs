@@ -61,6 +61,24 @@ public class HypothesesSectionTests
     }
 
     [Fact]
+    public void H3_decided_by_the_report_alone_beside_files_without_it_is_shown_not_a_crash()
+    {
+        // A merge of shards writes the architectures' families; with no H3 file the report decides H3 from the cells,
+        // a verdict no run recorded, so there is no run's verdict to compare it with.
+        using var ws = new ReportWorkspace();
+        var store = new ResultStore(ws.ShardB);
+        foreach (var path in Directory.EnumerateFiles(ws.Root, "cell.json", SearchOption.AllDirectories).ToList())
+        {
+            var cell = ResultStore.LoadCell(path);
+            var config = cell.Config with { Model = "tinylstm" };
+            store.SaveCell(cell with { Config = config, ConfigHash = config.Hash });
+        }
+        string md = ReportBuilder.Build(ws.Input()).Markdown;
+        md.ShouldContain("| `H3` |");
+        md.ShouldContain("| `charlm/H1[gelu]` |");
+    }
+
+    [Fact]
     public void The_cross_architecture_family_comes_after_every_architecture_family()
     {
         using var ws = new ReportWorkspace();
