@@ -12,8 +12,10 @@ namespace ReproSpecs.Harness.Cells;
 /// The second half of <c>reprospecs merge</c>, after <see cref="TrialCopier"/> gathered the shards' trials: computes
 /// every complete cell from its trials' saved probabilities (a <see cref="CellRunner"/> that never trains: a trial it
 /// cannot load is an error, never a training run) and decides the study's hypotheses on them, as one Holm family,
-/// with the machinery a run and the report use (<see cref="StudyDecider"/>). An architecture with a cell that lacks
-/// trials gets no verdict, and H3 is decided only when every architecture is complete.
+/// with the machinery a run uses (<see cref="StudyDecider"/>), writing the families as a run does; a complete merge then
+/// prints the verdicts the report of the merged store shows (<see cref="MergedVerdicts"/>: the report decides H3 from the
+/// cells when the family has none). An architecture with a cell that lacks trials gets no verdict, and an incomplete
+/// merge decides no H3.
 /// </summary>
 public static class ShardMerge
 {
@@ -73,7 +75,8 @@ public static class ShardMerge
         var models = studyCells.Select(c => c.Config.Model).Distinct().ToList();
         var activations = studyCells.Select(c => c.Config.Activation).Distinct().ToList();
         var complete = models.Where(m => !incomplete.Contains(m)).ToList();
-        bool planned = models.Count == ModelRegistry.Names.Count, includeH3 = planned && incomplete.Count == 0; // H3 compares every architecture
+        // A run decides H3 with every architecture (the study's family); the report decides it from any cells of two or more.
+        bool planned = models.Count > 1, includeH3 = models.Count == ModelRegistry.Names.Count && incomplete.Count == 0;
         if (complete.Count == 0 || studyCells.Count == 0)
             return new MergeResult(trials, cells, [], models.Where(incomplete.Contains).ToList(), planned, false);
         int k = studyCells[0].Seeds.Count;
@@ -81,6 +84,13 @@ public static class ShardMerge
         var decision = decider.Decide(complete, includeH3, complete, new TrialPlan(k, null), Alpha, activations);
         StudyDecisionFiles.Save(merged, decision, complete, includeH3, context.Profile.Name, Alpha, ScoredWeights.Last,
             RunProvenance.Capture(context.Device.type.ToString().ToLowerInvariant(), corpus.Sha256));
-        return new MergeResult(trials, cells, decision.Verdicts, models.Where(incomplete.Contains).ToList(), planned, includeH3);
+        if (incomplete.Count > 0) // nothing that needs a missing cell: no H3, which compares every architecture
+            return new MergeResult(trials, cells, decision.Verdicts, models.Where(incomplete.Contains).ToList(), planned, false);
+        // Complete: the verdicts the report of this store shows (its machinery, MergedVerdicts, over the files just written
+        // and the cells: it adds H3 from the cells where the family has none), so the merge prints what the report will.
+        var families = complete.Append(StudyDecisionFiles.H3Family).ToHashSet(StringComparer.Ordinal);
+        var files = merged.HypothesisFiles(context.Profile.Name).Select(SealedJson.Read<HypothesisReport>).Where(f => families.Contains(f.Family)).ToList();
+        var shown = MergedVerdicts.Of(files, study.Values.Select(c => c.Record).ToList(), Alpha, ScoredWeights.Last);
+        return new MergeResult(trials, cells, shown, [], planned, shown.Any(v => v.Hypothesis.Id == "H3"));
     }
 }

@@ -53,6 +53,7 @@ public sealed class ShardedRunTests : IDisposable
         var expected = Cells(single);
         expected.Count.ShouldBe(4);
 
+        var verdicts = new List<List<string>>();
         foreach (int n in new[] { 1, 3, 7 })
         {
             var stores = Shards(n, $"n{n}");
@@ -61,7 +62,12 @@ public sealed class ShardedRunTests : IDisposable
             mergeCode.ShouldBe(0, mergeLog);
             FirstLine(mergeLog).ShouldStartWith("complete: 12 of 12 trials");
             AssertSameAsSingle(single, merged, $"{n} shard(s)");
+            verdicts.Add(Verdicts(mergeLog));
         }
+        verdicts[0].ShouldContain(v => v.StartsWith("charlm/H1[gelu] ", StringComparison.Ordinal));
+        verdicts[0].ShouldContain(v => v.StartsWith("H3 ", StringComparison.Ordinal), "two architectures: the report's machinery decides H3 from the merged cells");
+        verdicts[1].ShouldBe(verdicts[0], "the same verdicts from 3 shards as from 1");
+        verdicts[2].ShouldBe(verdicts[0], "the same verdicts from 7 shards as from 1");
 
         // Kill shard 1 of 3 after its first trial is committed; slowed writes keep the next one from finishing first.
         var killed = Folder("k-1");
@@ -138,6 +144,10 @@ public sealed class ShardedRunTests : IDisposable
         autoLog.ShouldContain("error: --trials auto (a sequential design) cannot be sharded");
         autoLog.ShouldContain("the sequential design reuses the stored trials of each cell");
     }
+
+    /// <summary>The verdict lines a merge printed (each starts with its hypothesis id).</summary>
+    private static List<string> Verdicts(string output) =>
+        output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^([a-z0-9_]+/)?H\d")).ToList();
 
     private static string FirstLine(string output) => output.Split('\n').Select(l => l.TrimEnd('\r')).First(l => l.Length > 0);
 
