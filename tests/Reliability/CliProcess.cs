@@ -44,9 +44,19 @@ internal sealed class CliProcess : IDisposable
         }
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reprospecs.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
+        // A scheduler's shard variables (the suite itself may run in a Slurm array or a GitLab parallel job) would make every
+        // `run` here a shard; a test that wants a shard passes its variables explicitly.
+        foreach (var name in ShardVariables) info.Environment.Remove(name);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
         return new CliProcess(Process.Start(info)!);
     }
+
+    /// <summary>The variables a shard's index can come from (docs/scaling-contract.md), removed from a child's inherited environment.</summary>
+    private static readonly string[] ShardVariables =
+    [
+        "REPROSPECS_SHARD", "REPROSPECS_SHARD_COUNT", "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX",
+        "JOB_COMPLETION_INDEX", "CI_NODE_INDEX", "CI_NODE_TOTAL",
+    ];
 
     /// <summary>Runs to completion and returns the exit code.</summary>
     public static (int ExitCode, string Output) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)

@@ -131,8 +131,19 @@ public sealed class ShardedRunTests : IDisposable
         code.ShouldBe(2, log);
         log.ShouldContain($"error: {single} holds no shard manifest");
 
+        // A Slurm array's variables make a shard too, recorded with their raw values.
         string otherPlan = Folder("other");
-        CliProcess.Run(Run(otherPlan, "1/3")).ExitCode.ShouldBe(0);
+        var (slurmCode, slurmLog) = CliProcess.Run(Run(otherPlan), new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "1", ["SLURM_ARRAY_TASK_COUNT"] = "3" });
+        slurmCode.ShouldBe(0, slurmLog);
+        slurmLog.ShouldContain("shard 1 of 3 (SLURM_ARRAY_TASK_COUNT=3, SLURM_ARRAY_TASK_ID=1): 4 of 12 trials, ~");
+        var slurm = ShardManifestOf(otherPlan);
+        (slurm.Adapter, slurm.Index, slurm.Count).ShouldBe(("slurm", 1, 3));
+        slurm.Variables["SLURM_ARRAY_TASK_ID"].ShouldBe("1");
+        slurm.Finished.ShouldBe(slurm.Assigned);
+        var (badCode, badLog) = CliProcess.Run(Run(Folder("bad")), new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "4", ["SLURM_ARRAY_TASK_COUNT"] = "3" });
+        badCode.ShouldBe(2, badLog);
+        badLog.Trim().ShouldStartWith("error: SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN gives shard index 4 of 3");
+        badLog.Trim().Split('\n').Length.ShouldBe(1, "one line");
         (code, log) = Merge([shard, otherPlan], Folder("m2"));
         code.ShouldBe(2, log);
         log.ShouldContain("error: The shards belong to different plans: plan ");
