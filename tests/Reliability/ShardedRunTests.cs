@@ -125,8 +125,13 @@ public sealed class ShardedRunTests : IDisposable
     {
         string single = Folder("plain");
         CliProcess.Run(Run(single)).ExitCode.ShouldBe(0);
+        // Two processes with the same shard index over one store (a pool of 2 workers) split its trials under the locks.
         string shard = Folder("s0");
-        CliProcess.Run(Run(shard, "0/2")).ExitCode.ShouldBe(0);
+        var (poolCode, poolLog) = CliProcess.Run([.. Run(shard, "0/2"), "--workers", "2"]);
+        poolCode.ShouldBe(0, poolLog);
+        poolLog.Split('\n').Where(l => l.Contains("] done: trained ", StringComparison.Ordinal))
+            .Sum(l => int.Parse(l.Split("done: trained ")[1].Split(',')[0], CultureInfo.InvariantCulture)).ShouldBe(6, poolLog);
+        ShardManifestOf(shard).Finished.Count.ShouldBe(6);
         var (code, log) = Merge([shard, single], Folder("m"));
         code.ShouldBe(2, log);
         log.ShouldContain($"error: {single} holds no shard manifest");
