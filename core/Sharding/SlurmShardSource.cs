@@ -1,12 +1,13 @@
 using System.Globalization;
+using ReproSpecs.Harness.Configuration;
 
 namespace ReproSpecs.Harness.Sharding;
 
 /// <summary>
-/// A Slurm job array (<c>sbatch --array=0-6</c>): the index is <c>SLURM_ARRAY_TASK_ID</c> minus
-/// <c>SLURM_ARRAY_TASK_MIN</c> (0 when unset) and the count <c>SLURM_ARRAY_TASK_COUNT</c>, else
-/// <c>SLURM_ARRAY_TASK_MAX − SLURM_ARRAY_TASK_MIN + 1</c> (an array with a step such as <c>0-12:2</c> has gaps,
-/// which the count from min/max cannot see: use a contiguous range, or set <c>REPROSPECS_SHARD</c>).
+/// A Slurm job array (<c>sbatch --array=0-6</c>): the shard index is <c>SLURM_ARRAY_TASK_ID</c> itself, so a rerun of
+/// the shards a merge names (<c>sbatch --array=3,11</c>) trains shards 3 and 11. The count is the study's, which a
+/// rerun's array does not show: <c>REPROSPECS_SHARD_COUNT</c> when set, else the array's own size, but only for an
+/// array that is the whole study (ids 0 to <c>SLURM_ARRAY_TASK_COUNT</c> − 1); any other array must say it.
 /// </summary>
 public sealed class SlurmShardSource : IShardSource
 {
@@ -28,23 +29,36 @@ public sealed class SlurmShardSource : IShardSource
         if (variable(TaskId) is not { } idText) return null;
         var raw = new SortedDictionary<string, string>(StringComparer.Ordinal) { [TaskId] = idText };
         int id = ShardText.Number(idText, TaskId, 0);
-        int min = 0;
-        if (variable(TaskMin) is { } minText) { raw[TaskMin] = minText; min = ShardText.Number(minText, TaskMin, 0); }
+        int? min = Read(variable, TaskMin, 0, raw), max = Read(variable, TaskMax, 0, raw), tasks = Read(variable, TaskCount, 1, raw);
         int count;
-        if (variable(TaskCount) is { } countText) { raw[TaskCount] = countText; count = ShardText.Number(countText, TaskCount, 1); }
-        else if (variable(TaskMax) is { } maxText)
+        if (variable(EnvironmentVariables.ShardCount) is { } studyText)
         {
-            raw[TaskMax] = maxText;
-            int max = ShardText.Number(maxText, TaskMax, 0);
-            if (max < min) throw new ConfigurationException($"{TaskMax}={max} is below {TaskMin}={min}. Fix: submit the array with a range such as --array=0-6.");
-            count = max - min + 1;
+            raw[EnvironmentVariables.ShardCount] = studyText;
+            count = ShardText.Number(studyText, EnvironmentVariables.ShardCount, 1);
         }
-        else
+        else if (tasks is null && max is null)
             throw new ConfigurationException($"{TaskId}={idText} is set but neither {TaskCount} nor {TaskMax} is, so the number of shards is unknown. " +
                                              $"Fix: run inside an sbatch --array job (Slurm sets both), or set REPROSPECS_SHARD=INDEX/COUNT instead.");
-        if (id < min) throw new ConfigurationException($"{TaskId}={id} is below {TaskMin}={min}. Fix: submit the array with a contiguous range such as --array=0-6.");
-        string shown = string.Join(", ", raw.Select(v => $"{v.Key}={v.Value}"));
-        int index = ShardText.Index(id - min, count, $"{TaskId} − {TaskMin}", shown);
+        else
+        {
+            // The whole study in one array: ids 0..n-1 (its count, when Slurm gives one, must agree).
+            int size = max is { } top ? top + 1 : tasks!.Value;
+            if ((min ?? 0) != 0 || (tasks is { } t && t != size))
+                throw new ConfigurationException(
+                    $"this Slurm array ({Describe(raw)}) is not the study's shards 0 to N-1, so the study's shard count is unknown (a rerun of some shards, --array=3,11, has 2 tasks of a larger study). " +
+                    $"Fix: set {EnvironmentVariables.ShardCount} to the study's shard count (sbatch --export=ALL,{EnvironmentVariables.ShardCount}=16 --array=3,11 …).");
+            count = size;
+        }
+        int index = ShardText.Index(id, count, TaskId, Describe(raw));
         return new ShardSpec(index, count, Name, raw);
     }
+
+    private static int? Read(Func<string, string?> variable, string name, int least, SortedDictionary<string, string> raw)
+    {
+        if (variable(name) is not { } text) return null;
+        raw[name] = text;
+        return ShardText.Number(text, name, least);
+    }
+
+    private static string Describe(SortedDictionary<string, string> raw) => string.Join(", ", raw.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key}={v.Value}")));
 }

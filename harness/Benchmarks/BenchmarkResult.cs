@@ -13,9 +13,9 @@ namespace ReproSpecs.Harness.Benchmarks;
 /// <param name="CeilingGflops">The matmul ceiling measured in the same run.</param>
 /// <param name="EvalSeconds">Median seconds to score the evaluation contexts once.</param>
 /// <param name="EvalContexts">How many contexts were scored.</param>
-/// <param name="PeakRssMiB">Peak resident memory of the process so far.</param>
+/// <param name="Peaks">True peak resident memory of the process in each phase (VmHWM, reset before each).</param>
 public sealed record BenchmarkResult(string Model, string Activation, long Parameters, int Steps, double MedianMs, double MinMs, double MaxMs,
-    double TokensPerSecond, double ModelGflops, double CeilingGflops, double EvalSeconds, int EvalContexts, double PeakRssMiB)
+    double TokensPerSecond, double ModelGflops, double CeilingGflops, double EvalSeconds, int EvalContexts, PhasePeaks Peaks)
 {
     /// <summary>Model GFLOP/s as a fraction of the ceiling.</summary>
     public double CeilingRatio => ModelGflops / CeilingGflops;

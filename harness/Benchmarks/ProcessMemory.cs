@@ -29,7 +29,25 @@ public static class ProcessMemory
     /// <summary>Current resident set size in MiB (VmRSS on Linux).</summary>
     public static double ResidentMiB() => Read("VmRSS:") ?? Environment.WorkingSet / 1048576.0;
 
-    /// <summary>Peak resident set size in MiB (VmHWM on Linux).</summary>
+    /// <summary>
+    /// Resets the peak (VmHWM) to the current resident size (Linux 4.0+: <c>5</c> written to <c>/proc/self/clear_refs</c>),
+    /// so that <see cref="PeakResidentMiB"/> then reports the peak of what runs next: one phase, one architecture.
+    /// Returns false where the peak cannot be reset (then the peak is the process's since it started).
+    /// </summary>
+    public static bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Peak resident set size in MiB since the process started or the last <see cref="ResetPeak"/> (VmHWM on Linux): what the OOM killer sees.</summary>
     public static double PeakResidentMiB() => Read("VmHWM:") ?? System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
 
     private static double? Read(string field)

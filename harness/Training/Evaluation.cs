@@ -4,6 +4,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 using ReproSpecs.Harness.Records;
+using ReproSpecs.Harness.Runtime;
 
 namespace ReproSpecs.Harness.Training;
 
@@ -32,9 +33,13 @@ public static class Evaluation
         var total = torch.zeros(1, ScalarType.Float64, device: split.device);
         foreach (var chunk in flat.split(RowsPerForward(blockSize)))
         {
-            var (x, y) = Windows.Gather(split, chunk, blockSize);
-            var logits = model.forward(x);
-            total += F.cross_entropy(logits.view(-1, logits.shape[^1]), y.view(-1), reduction: nn.Reduction.Sum).to(ScalarType.Float64);
+            using (torch.NewDisposeScope())
+            {
+                var (x, y) = Windows.Gather(split, chunk, blockSize);
+                var logits = model.forward(x);
+                total.add_(F.cross_entropy(logits.view(-1, logits.shape[^1]), y.view(-1), reduction: nn.Reduction.Sum).to(ScalarType.Float64));
+            }
+            NativeGarbage.Collect();
         }
         return total.item<double>() / (flat.shape[0] * (double)blockSize);
     }
@@ -52,12 +57,15 @@ public static class Evaluation
         var rows = RowsPerForward(t);
         foreach (var (x, y) in evalSet.Contexts.split(rows).Zip(evalSet.Targets.split(rows)))
         {
-            using var chunk = torch.NewDisposeScope();
-            var logp = F.log_softmax(model.forward(x), -1);               // [b, T, V]
-            var picked = logp.gather(-1, y.unsqueeze(-1)).squeeze(-1);    // [b, T]
-            var hits = logp.argmax(-1).eq(y).to(ScalarType.Float64);      // [b, T]
-            sums.add_(torch.stack([picked.sum().to(ScalarType.Float64), hits.sum(), picked[.., -1].sum().to(ScalarType.Float64), hits[.., -1].sum()]));
-            lastRows.Add(logp[.., -1, ..].contiguous().MoveToOuterDisposeScope()); // a copy: the chunk's [b, T, V] is freed
+            using (torch.NewDisposeScope())
+            {
+                var logp = F.log_softmax(model.forward(x), -1);               // [b, T, V]
+                var picked = logp.gather(-1, y.unsqueeze(-1)).squeeze(-1);    // [b, T]
+                var hits = logp.argmax(-1).eq(y).to(ScalarType.Float64);      // [b, T]
+                sums.add_(torch.stack([picked.sum().to(ScalarType.Float64), hits.sum(), picked[.., -1].sum().to(ScalarType.Float64), hits[.., -1].sum()]));
+                lastRows.Add(logp[.., -1, ..].contiguous().MoveToOuterDisposeScope()); // a copy: the chunk's [b, T, V] is freed
+            }
+            NativeGarbage.Collect();
         }
         var probs = torch.cat(lastRows, 0).exp().contiguous().cpu().data<float>().ToArray();
         var s = sums.cpu().data<double>().ToArray();

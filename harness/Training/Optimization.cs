@@ -1,5 +1,6 @@
 using ReproSpecs.Harness.Data;
 using ReproSpecs.Harness.Models;
+using ReproSpecs.Harness.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -14,7 +15,7 @@ public static class Optimization
         optim.AdamW(parameters, lr, beta1, beta2, eps: 1e-8, weight_decay: weightDecay);
 
     /// <summary>
-    /// One optimisation step on the sampler's next batch. Returns the detached loss as a device tensor
+    /// One optimisation step on the sampler's next batch, then a young-generation collection (<see cref="NativeGarbage"/>). Returns the detached loss as a device tensor
     /// (never read here, so the host does not wait for the device); the caller's dispose scope owns it.
     /// </summary>
     public static Tensor Step(LanguageModel model, optim.Optimizer optimizer, BatchSampler sampler)
@@ -26,6 +27,7 @@ public static class Optimization
         optimizer.zero_grad();
         loss.backward();
         optimizer.step();
+        NativeGarbage.Collect(); // the step's undisposed Scalars, before the next step's tensors land beside them
         return loss.detach();
     }
 }

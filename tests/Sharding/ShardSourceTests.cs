@@ -41,15 +41,27 @@ public sealed class ShardSourceTests
     }
 
     [Fact]
-    public void Slurm_reads_the_task_id_with_the_count_or_min_and_max()
+    public void Slurm_reads_the_task_id_as_the_shard_with_the_whole_arrays_count_or_REPROSPECS_SHARD_COUNT()
     {
         var counted = Resolve(null, ("SLURM_ARRAY_TASK_ID", "2"), ("SLURM_ARRAY_TASK_COUNT", "7"));
         (counted.Index, counted.Count, counted.Adapter).ShouldBe((2, 7, "slurm"));
         counted.Describe().ShouldBe("shard 2 of 7 (SLURM_ARRAY_TASK_COUNT=7, SLURM_ARRAY_TASK_ID=2)");
-        var ranged = Resolve(null, ("SLURM_ARRAY_TASK_ID", "12"), ("SLURM_ARRAY_TASK_MIN", "10"), ("SLURM_ARRAY_TASK_MAX", "14"));
-        (ranged.Index, ranged.Count).ShouldBe((2, 5));
-        var oneBased = Resolve(null, ("SLURM_ARRAY_TASK_ID", "1"), ("SLURM_ARRAY_TASK_MIN", "1"), ("SLURM_ARRAY_TASK_COUNT", "3"));
-        (oneBased.Index, oneBased.Count).ShouldBe((0, 3));
+        var whole = Resolve(null, ("SLURM_ARRAY_TASK_ID", "4"), ("SLURM_ARRAY_TASK_MIN", "0"), ("SLURM_ARRAY_TASK_MAX", "6"), ("SLURM_ARRAY_TASK_COUNT", "7"));
+        (whole.Index, whole.Count).ShouldBe((4, 7));
+        // A rerun of the shards a merge named (sbatch --array=3,11) trains shards 3 and 11 of the study's 16, not 0 and 1 of 2.
+        var rerun = Resolve(null, ("SLURM_ARRAY_TASK_ID", "11"), ("SLURM_ARRAY_TASK_MIN", "3"), ("SLURM_ARRAY_TASK_MAX", "11"), ("SLURM_ARRAY_TASK_COUNT", "2"),
+            ("REPROSPECS_SHARD_COUNT", "16"));
+        (rerun.Index, rerun.Count).ShouldBe((11, 16));
+    }
+
+    [Fact]
+    public void A_Slurm_array_that_is_not_the_whole_study_needs_its_shard_count()
+    {
+        // Before: task 11 of --array=3,11 silently became shard 1 of 2 (its id minus the array's minimum).
+        Refused(null, ("SLURM_ARRAY_TASK_ID", "11"), ("SLURM_ARRAY_TASK_MIN", "3"), ("SLURM_ARRAY_TASK_MAX", "11"), ("SLURM_ARRAY_TASK_COUNT", "2"))
+            .ShouldContain("Fix: set REPROSPECS_SHARD_COUNT to the study's shard count");
+        Refused(null, ("SLURM_ARRAY_TASK_ID", "12"), ("SLURM_ARRAY_TASK_MIN", "10"), ("SLURM_ARRAY_TASK_MAX", "14"))
+            .ShouldContain("is not the study's shards 0 to N-1");
     }
 
     [Fact]
