@@ -147,7 +147,7 @@ public sealed class ShardedRunTests : IDisposable
         slurm.Finished.ShouldBe(slurm.Assigned);
         var (badCode, badLog) = CliProcess.Run(Run(Folder("bad")), new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "4", ["SLURM_ARRAY_TASK_COUNT"] = "3" });
         badCode.ShouldBe(2, badLog);
-        badLog.Trim().ShouldStartWith("error: SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN gives shard index 4 of 3");
+        badLog.Trim().ShouldStartWith("error: SLURM_ARRAY_TASK_ID gives shard index 4 of 3");
         badLog.Trim().Split('\n').Length.ShouldBe(1, "one line");
         (code, log) = Merge([shard, otherPlan], Folder("m2"));
         code.ShouldBe(2, log);
