@@ -8,8 +8,4 @@ namespace ReproSpecs.Harness.Benchmarks;
 /// <param name="PeriodicEvaluation">The periodic train/val loss on the fixed batches.</param>
 /// <param name="Scoring">Scoring the fixed evaluation contexts.</param>
 /// <param name="Resettable">Whether the peak could be reset before each phase; if not, each figure is the process's peak so far.</param>
-public sealed record PhasePeaks(double Training, double PeriodicEvaluation, double Scoring, bool Resettable)
-{
-    /// <summary>The largest of the three: the process's peak over a trial.</summary>
-    public double Max => Math.Max(Training, Math.Max(PeriodicEvaluation, Scoring));
-}
+public sealed record PhasePeaks(double Training, double PeriodicEvaluation, double Scoring, bool Resettable);
